@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { type Access, describeAccess } from './kernel/auth/permissions.js';
+import { errorHandler, sendProblem } from './kernel/http/errors.js';
+import { type AnyRoute, type AppDeps, defineRoute, registerRoutes } from './kernel/http/route.js';
+import { registerSecurity } from './kernel/http/security.js';
+import { zodValidatorCompiler } from './kernel/http/validation.js';
+import { adminRoutes } from './modules/admin/index.js';
+import { identityRoutes } from './modules/identity/index.js';
+
+/** Every module's routes, in one list: the route table tests walk. */
+export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes];
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its declared access (for the route-permission test). */
+    routeTable: RegisteredRoute[];
+  }
+}
+
+const healthRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/healthz',
+    access: 'public',
+    summary: 'Liveness: the process answers',
+    tags: ['ops'],
+    schema: { response: { 200: z.object({ status: z.literal('ok') }) } },
+    async handler() {
+      return { status: 'ok' as const };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/readyz',
+    access: 'public',
+    summary: 'Readiness: the database answers',
+    tags: ['ops'],
+    schema: { response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) } },
+    async handler({ db }) {
+      await sql`SELECT 1`.execute(db);
+      return { status: 'ready' as const, database: 'ok' };
+    },
+  }),
+];
+
+/** Routes added by plugins (docs, static files) are public by declaration, not by omission. */
+async function publicPlugin(app: FastifyInstance, register: (scope: FastifyInstance) => Promise<void>) {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), access: 'public' };
+    });
+    await register(scope);
+  });
+}
+
+export interface BuildOptions extends AppDeps {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web UI from this folder when it exists. */
+  webDist?: string;
+}
+
+/** Builds the whole HTTP application on the given database and clock (tests use it directly). */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const deps: AppDeps = { db: opts.db, config: opts.config, clock: opts.clock };
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    trustProxy: opts.config.env === 'production',
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('routeTable', [] as RegisteredRoute[]);
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    const methods = ([] as string[]).concat(route.method);
+    for (const method of methods) {
+      app.routeTable.push({ method, url: route.url, access });
+    }
+    if (access === undefined) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access (public, authenticated or a permission)`);
+    }
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: opts.config.env === 'production',
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Abitare API',
+        version: '1',
+        description:
+          'REST API of Abitare. Errors are application/problem+json (RFC 9457) with a stable `code` and field errors. ' +
+          'Signed-in calls use the session cookie; state-changing calls also need `X-CSRF-Token` from `GET /api/v1/me`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'abitare_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await publicPlugin(app, async (scope) => {
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+    scope.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+
+  registerSecurity(app, deps);
+  registerRoutes(app, deps, [...healthRoutes, ...moduleRoutes]);
+
+  const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
+  const serveWeb = webDist !== undefined && existsSync(resolve(webDist, 'index.html'));
+  if (serveWeb) {
+    await publicPlugin(app, async (scope) => {
+      await scope.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (serveWeb && wantsPage) {
+      // Client-side routes of the single-page app.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(req, reply, 404, 'route.not_found');
+  });
+  return app;
+}
+
+export { describeAccess };

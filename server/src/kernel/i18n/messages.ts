@@ -1,0 +1,74 @@
+/** Server-side message catalogue (problem+json titles and details). Italian first. */
+export const LANGS = ['it', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Catalogue = Record<string, { it: string; en: string }>;
+
+export const MESSAGES = {
+  'request.invalid': { it: 'La richiesta contiene dati non validi.', en: 'The request contains invalid data.' },
+  'request.malformed': { it: 'Il corpo della richiesta non è JSON valido.', en: 'The request body is not valid JSON.' },
+  'request.unsupported_media_type': { it: 'Tipo di contenuto non supportato.', en: 'Unsupported content type.' },
+  'request.too_large': { it: 'La richiesta è troppo grande.', en: 'The request is too large.' },
+  'route.not_found': { it: 'La risorsa richiesta non esiste.', en: 'The requested resource does not exist.' },
+  'resource.not_found': { it: 'Elemento non trovato.', en: 'Item not found.' },
+  'resource.conflict': { it: 'Esiste già un elemento con questi dati.', en: 'An item with these data already exists.' },
+  'auth.required': { it: 'Accedi per continuare.', en: 'Please sign in to continue.' },
+  'auth.forbidden': { it: 'Non hai i permessi per questa operazione.', en: 'You are not allowed to do this.' },
+  'auth.invalid_credentials': { it: 'Email o password non corretti.', en: 'Wrong email or password.' },
+  'auth.locked': {
+    it: 'Troppi tentativi non riusciti: account bloccato temporaneamente. Riprova più tardi.',
+    en: 'Too many failed attempts: the account is temporarily locked. Try again later.',
+  },
+  'auth.rate_limited': { it: 'Troppe richieste. Riprova tra poco.', en: 'Too many requests. Try again shortly.' },
+  'auth.csrf': {
+    it: 'Richiesta rifiutata: token di sicurezza (CSRF) mancante o non valido. Ricarica la pagina.',
+    en: 'Request refused: missing or invalid security (CSRF) token. Reload the page.',
+  },
+  'auth.origin': { it: 'Richiesta rifiutata: origine non consentita.', en: 'Request refused: origin not allowed.' },
+  'auth.wrong_password': { it: 'La password attuale non è corretta.', en: 'The current password is wrong.' },
+  'auth.ente_unknown': { it: 'Ente non trovato.', en: 'Unknown organisation (ente).' },
+  'password.too_weak': {
+    it: 'La password deve avere almeno 12 caratteri e non contenere la tua email.',
+    en: 'The password must have at least 12 characters and must not contain your email.',
+  },
+  'password.same': { it: 'La nuova password deve essere diversa da quella attuale.', en: 'The new password must differ from the current one.' },
+  'user.email_taken': { it: 'Questa email è già usata da un altro utente.', en: 'This email is already used by another user.' },
+  'user.self_deactivation': { it: 'Non puoi disattivare il tuo stesso account.', en: 'You cannot deactivate your own account.' },
+  'user.last_admin': {
+    it: "Non puoi togliere il ruolo all'ultimo amministratore attivo.",
+    en: 'You cannot remove the role of the last active administrator.',
+  },
+  'role.duplicate': { it: 'Questo ruolo è già assegnato per questo programma.', en: 'This role is already assigned for this program.' },
+  'organisation.unknown': { it: "L'organizzazione indicata non esiste.", en: 'The organisation does not exist.' },
+  'demo.disabled': { it: 'La modalità dimostrativa non è attiva.', en: 'Demo mode is not enabled.' },
+  'server.error': { it: 'Si è verificato un errore interno.', en: 'An internal error occurred.' },
+  'server.unavailable': { it: 'Servizio non disponibile.', en: 'Service unavailable.' },
+  'pagination.bad_cursor': { it: 'Cursore di paginazione non valido.', en: 'Invalid pagination cursor.' },
+} satisfies Catalogue;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+export function t(key: MessageKey, lang: Lang): string {
+  return MESSAGES[key][lang];
+}
+
+/** Picks the language from Accept-Language: English only if preferred over Italian. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) {
+    return 'it';
+  }
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.lang === 'it' || x.lang === 'en')
+    .sort((a, b) => b.q - a.q);
+  return (ranked[0]?.lang as Lang | undefined) ?? 'it';
+}

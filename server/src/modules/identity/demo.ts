@@ -1,0 +1,2 @@
+/** The password of every demo account (demo mode only; demo accounts never exist in production). */
+export const DEMO_PASSWORD = 'abitare-demo-2026';

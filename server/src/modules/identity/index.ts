@@ -1,0 +1,2 @@
+export { DEMO_PASSWORD } from './demo.js';
+export { identityRoutes } from './routes.js';

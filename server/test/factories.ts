@@ -1,0 +1,98 @@
+// Factories build valid rows and create their missing parents, so every test (and the demo
+// seed) makes its own ente and stays isolated from the others. They write as the database owner.
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../src/kernel/auth/password.js';
+import type { Program, Role } from '../src/kernel/auth/permissions.js';
+import type { Executor } from '../src/kernel/db/tenant.js';
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+
+const hashes = new Map<string, Promise<string>>();
+/** argon2 is slow on purpose; one hash per distinct password is enough for tests and demo data. */
+function cachedHash(password: string): Promise<string> {
+  let h = hashes.get(password);
+  if (!h) {
+    h = hashPassword(password);
+    hashes.set(password, h);
+  }
+  return h;
+}
+
+export interface EnteRow {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export async function buildEnte(db: Executor, o: { slug?: string; name?: string; belfiore?: string; istat?: string } = {}): Promise<EnteRow> {
+  const slug = o.slug ?? `ente-${randomUUID().slice(0, 8)}`;
+  return db
+    .insertInto('ente')
+    .values({ slug, name: o.name ?? `Comune di ${slug}`, kind: 'comune', belfiore: o.belfiore ?? null, codice_istat: o.istat ?? null })
+    .returning(['id', 'slug', 'name'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function buildOrganisation(
+  db: Executor,
+  o: { tenantId?: string; name?: string; kind?: string; fiscalCode?: string } = {},
+): Promise<{ id: string; tenantId: string; name: string }> {
+  const tenantId = o.tenantId ?? (await buildEnte(db)).id;
+  const row = await db
+    .insertInto('organisation')
+    .values({
+      tenant_id: tenantId,
+      name: o.name ?? `Organisation ${randomUUID().slice(0, 8)}`,
+      kind: o.kind ?? 'municipality',
+      fiscal_code: o.fiscalCode ?? null,
+    })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, tenantId, name: row.name };
+}
+
+export interface UserSpec {
+  tenantId?: string;
+  organisationId?: string | null;
+  email?: string;
+  fullName?: string;
+  password?: string;
+  roles?: { role: Role; program?: Program | null }[];
+  isDemo?: boolean;
+  active?: boolean;
+}
+
+export interface BuiltUser {
+  id: string;
+  tenantId: string;
+  email: string;
+  password: string;
+  enteSlug: string;
+}
+
+export async function buildUser(db: Executor, o: UserSpec = {}): Promise<BuiltUser> {
+  const tenantId = o.tenantId ?? (await buildEnte(db)).id;
+  const password = o.password ?? TEST_PASSWORD;
+  const email = o.email ?? `user-${randomUUID().slice(0, 8)}@example.org`;
+  const { id } = await db
+    .insertInto('app_user')
+    .values({
+      tenant_id: tenantId,
+      organisation_id: o.organisationId ?? null,
+      email,
+      full_name: o.fullName ?? `Test ${email.split('@')[0]}`,
+      password_hash: await cachedHash(password),
+      is_demo: o.isDemo ?? false,
+      active: o.active ?? true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const r of o.roles ?? []) {
+    await db
+      .insertInto('role_assignment')
+      .values({ tenant_id: tenantId, user_id: id, role: r.role, program: r.program ?? null })
+      .execute();
+  }
+  const ente = await db.selectFrom('ente').select('slug').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  return { id, tenantId, email, password, enteSlug: ente.slug };
+}
