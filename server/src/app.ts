@@ -87,15 +87,21 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.decorate('routeTable', [] as RegisteredRoute[]);
+  // Record every route; plugin scopes may still set its access after this hook runs, so the
+  // check that each one declares it happens when the app is ready (it then refuses to start).
+  const registered: { methods: string[]; url: string; options: { config?: unknown } }[] = [];
   app.addHook('onRoute', (route) => {
-    const access = (route.config as { access?: Access } | undefined)?.access;
-    const methods = ([] as string[]).concat(route.method);
-    for (const method of methods) {
-      app.routeTable.push({ method, url: route.url, access });
-    }
-    if (access === undefined) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access (public, authenticated or a permission)`);
+    registered.push({ methods: ([] as string[]).concat(route.method), url: route.url, options: route });
+  });
+  app.decorate('routeTable', {
+    getter: () =>
+      registered.flatMap((r) => r.methods.map((method) => ({ method, url: r.url, access: (r.options.config as { access?: Access } | undefined)?.access }))),
+  });
+  app.addHook('onReady', async () => {
+    const undeclared = app.routeTable.filter((r) => r.access === undefined);
+    if (undeclared.length > 0) {
+      const list = undeclared.map((r) => `${r.method} ${r.url}`).join(', ');
+      throw new Error(`Routes that declare no access (public, authenticated or a permission): ${list}`);
     }
   });
   app.addHook('onSend', async (req, reply) => {

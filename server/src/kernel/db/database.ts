@@ -14,6 +14,8 @@ export interface Database {
   /** Runs multi-statement SQL text (migrations) outside Kysely's query builder. */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: a tarball of the data directory, to clone the database (test templates). */
+  dump?: () => Promise<Blob>;
 }
 
 // Dates (`date`) stay 'YYYY-MM-DD' strings: a day is not an instant. int8 becomes a number
@@ -47,6 +49,7 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
     close: async () => {
       await client.close();
     },
+    dump: async () => (await client.dumpDataDir('none')) as Blob,
   };
 }
 
