@@ -62,7 +62,8 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
   const url = withDatabase(serverUrl, name);
   const database = await openPostgres(url, POOL_SIZE);
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  const version = (await admin.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '?';
+  pool.on('error', () => {}); // an idle client cut off by the DROP below must not crash the run
+  const version = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?';
   return {
     database,
     label: `postgres ${version}`,
@@ -70,6 +71,15 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
     close: async () => {
       await pool.end().catch(() => {});
       await database.close().catch(() => {});
+      // pg-pool's end() resolves before its clients have hung up, and the app's pool has no
+      // 'error' listener: wait (bounded) for the backends to go before forcing the drop.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if ((rows[0]?.n ?? 0) === 0) {
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
@@ -190,7 +200,9 @@ export async function run(): Promise<Row[]> {
   const { database } = bench;
   const apps: FastifyInstance[] = [];
   try {
-    console.log(`  database: ${bench.label}${bench.database.kind === 'pglite' ? ' (in memory, one session: every query is serialised)' : ` (fresh database, pools of ${POOL_SIZE})`}`);
+    console.log(
+      `  database: ${bench.label}${bench.database.kind === 'pglite' ? ' (in memory, one session: every query is serialised)' : ` (fresh database, pools of ${POOL_SIZE})`}`,
+    );
     const migrated = await measure('migrate (all migrations)', 'empty db', () => migrate(database));
     let seeded: Seeded | undefined;
     const seeding = await measure('seed (1 ente, bulk insert)', `${USERS} users`, async () => {
