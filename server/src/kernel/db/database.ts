@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -38,7 +40,8 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
   if (!dataDir.startsWith('memory://')) {
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = new PGlite(dataDir, { parsers: pgliteParsers, loadDataDir });
+  // Contrib extensions the migrations create (CREATE EXTENSION still runs in SQL, as on a server).
+  const client = new PGlite(dataDir, { parsers: pgliteParsers, loadDataDir, extensions: { btree_gist, pg_trgm } });
   await client.waitReady;
   return {
     db: new Kysely<DB>({ dialect: new PGliteDialect(client) }),

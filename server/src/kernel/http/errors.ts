@@ -121,6 +121,9 @@ export function errorHandler(error: FastifyError | Error, req: FastifyRequest, r
     return sendProblem(req, reply, 400, 'request.malformed');
   }
   const pgCode = (error as PgError).code;
+  if (pgCode === '23P01') {
+    return sendProblem(req, reply, 409, 'resource.overlap');
+  }
   if (pgCode === '23505') {
     return sendProblem(req, reply, 409, 'resource.conflict');
   }

@@ -11,6 +11,10 @@ export const MESSAGES = {
   'request.too_large': { it: 'La richiesta è troppo grande.', en: 'The request is too large.' },
   'route.not_found': { it: 'La risorsa richiesta non esiste.', en: 'The requested resource does not exist.' },
   'resource.not_found': { it: 'Elemento non trovato.', en: 'Item not found.' },
+  'resource.overlap': {
+    it: 'Il periodo si sovrappone a un altro già registrato.',
+    en: 'The period overlaps another one already recorded.',
+  },
   'resource.conflict': { it: 'Esiste già un elemento con questi dati.', en: 'An item with these data already exists.' },
   'auth.required': { it: 'Accedi per continuare.', en: 'Please sign in to continue.' },
   'auth.forbidden': { it: 'Non hai i permessi per questa operazione.', en: 'You are not allowed to do this.' },
