@@ -118,6 +118,8 @@ export interface LoadResult extends Latencies {
   rps: number;
   /** Mean response body size in bytes. */
   bodyBytes: number;
+  /** Every measured latency in ms, in completion order (to merge rounds). */
+  latencies: number[];
 }
 
 const MAX_DURATION_MS = 10_000;
@@ -193,6 +195,45 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
     worker.once('error', (e) => finish(e));
     worker.once('exit', (code) => finish(new Error(`load worker exited with code ${code} before reporting`)));
   });
+}
+
+/**
+ * One result from several rounds of the same load (e.g. run in A B B A order so that neither
+ * side always goes first): throughput over the summed time, percentiles over all latencies.
+ */
+export function mergeLoads(rounds: readonly LoadResult[]): LoadResult {
+  const first = rounds[0];
+  if (!first) {
+    throw new Error('mergeLoads needs at least one round');
+  }
+  const statuses: Record<string, number> = {};
+  let requests = 0;
+  let errors = 0;
+  let elapsedMs = 0;
+  let bytes = 0;
+  const latencies: number[] = [];
+  for (const r of rounds) {
+    requests += r.requests;
+    errors += r.errors;
+    elapsedMs += r.elapsedMs;
+    bytes += r.bodyBytes * r.requests;
+    latencies.push(...r.latencies);
+    for (const [k, n] of Object.entries(r.statuses)) {
+      statuses[k] = (statuses[k] ?? 0) + n;
+    }
+  }
+  return {
+    url: first.url,
+    concurrency: first.concurrency,
+    requests,
+    errors,
+    statuses,
+    elapsedMs,
+    rps: (requests / elapsedMs) * 1000,
+    bodyBytes: requests === 0 ? 0 : Math.round(bytes / requests),
+    latencies,
+    ...summarize(latencies),
+  };
 }
 
 /** Throws when a load run saw failures: figures of 401s or timeouts would mean nothing. */

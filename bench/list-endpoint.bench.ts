@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { testConfig } from '../server/src/kernel/config.js';
@@ -15,7 +15,7 @@ import type { DB } from '../server/src/kernel/db/types.js';
 import { systemClock } from '../server/src/kernel/time.js';
 import { listUsers } from '../server/src/modules/admin/repo.js';
 import { buildEnte, buildOrganisation, buildUser } from '../server/test/factories.js';
-import { assertClean, type LoadResult, loadRow, measure, type Row, runLoad, timeRow } from './lib.js';
+import { assertClean, defaultDurationMs, type LoadResult, loadRow, measure, mergeLoads, type Row, runLoad, timeRow } from './lib.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 1_000);
 const ORGANISATIONS = 10;
@@ -63,7 +63,7 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
   const database = await openPostgres(url, POOL_SIZE);
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   pool.on('error', () => {}); // an idle client cut off by the DROP below must not crash the run
-  const version = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?';
+  const version = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v.split(' ')[0] ?? '?';
   return {
     database,
     label: `postgres ${version}`,
@@ -192,6 +192,22 @@ async function check(url: string, headers: Record<string, string>, expectItems: 
   }
 }
 
+/** BENCH_EXPLAIN=1: the plan of the list query as the owner and as the app role under RLS. */
+async function explain(database: Database, q: CompiledQuery, s: Seeded): Promise<void> {
+  const plan = CompiledQuery.raw(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${q.sql}`, [...q.parameters]);
+  const show = (label: string, rows: unknown[]) => {
+    console.log(`  plan ${label}:`);
+    for (const r of rows as { 'QUERY PLAN': string }[]) {
+      console.log(`    ${r['QUERY PLAN']}`);
+    }
+  };
+  show('as owner (bare)', (await database.db.executeQuery(plan)).rows);
+  show(
+    'as abitare_app in the tenant transaction (RLS)',
+    await runInTenant(database.db, { tenantId: s.tenantId, userId: s.admin.id }, async (trx) => (await trx.executeQuery(plan)).rows),
+  );
+}
+
 const fmt = (r: LoadResult) =>
   `${r.requests} requests in ${(r.elapsedMs / 1000).toFixed(1)} s, p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms, ${r.bodyBytes} B/response`;
 
@@ -233,14 +249,29 @@ export async function run(): Promise<Row[]> {
     await check(`${bareBase}/users`, {}, LIMIT + 1);
     await check(`${bareBase}/users-tx`, {}, LIMIT + 1);
 
+    if (process.env.BENCH_EXPLAIN) {
+      await explain(database, listQuery, s);
+    }
     const direct = await measure('  the list query alone, serial, no HTTP', size, () => bench.query(listQuery), { iterations: 200, warmup: 20 });
 
-    const rBare = assertClean(await runLoad({ url: `${bareBase}/users`, concurrency: CONCURRENCY }));
-    console.log(`  bare:        ${fmt(rBare)}`);
-    const rApp = assertClean(await runLoad({ url: `${appBase}${LIST_URL}`, headers: { cookie }, concurrency: CONCURRENCY }));
-    console.log(`  abitare:     ${fmt(rApp)}`);
-    const rTx = assertClean(await runLoad({ url: `${bareBase}/users-tx`, concurrency: CONCURRENCY }));
-    console.log(`  bare + tx:   ${fmt(rTx)}`);
+    // Two rounds per variant in A B C C B A order, so no variant always runs first or last;
+    // each round gets half the duration, so each variant is measured for BENCH_DURATION_MS.
+    const variants = {
+      bare: { url: `${bareBase}/users` },
+      tx: { url: `${bareBase}/users-tx` },
+      abitare: { url: `${appBase}${LIST_URL}`, headers: { cookie } },
+    };
+    const order = ['bare', 'tx', 'abitare', 'abitare', 'tx', 'bare'] as const;
+    const rounds: Record<keyof typeof variants, LoadResult[]> = { bare: [], tx: [], abitare: [] };
+    for (const v of order) {
+      rounds[v].push(assertClean(await runLoad({ ...variants[v], concurrency: CONCURRENCY, durationMs: defaultDurationMs() / 2, warmupMs: 500 })));
+    }
+    const rBare = mergeLoads(rounds.bare);
+    const rTx = mergeLoads(rounds.tx);
+    const rApp = mergeLoads(rounds.abitare);
+    console.log(`  bare:      ${fmt(rBare)}`);
+    console.log(`  bare + tx: ${fmt(rTx)}`);
+    console.log(`  abitare:   ${fmt(rApp)}`);
 
     const db = bench.label;
     return [

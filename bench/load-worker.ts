@@ -76,6 +76,7 @@ const result: LoadResult = {
   elapsedMs: m.elapsedMs,
   rps: (m.latencies.length / m.elapsedMs) * 1000,
   bodyBytes: m.latencies.length === 0 ? 0 : Math.round(m.bytes / m.latencies.length),
+  latencies: m.latencies,
   ...summarize(m.latencies),
 };
 parentPort?.postMessage(result);

@@ -17,9 +17,10 @@ import { registerSecurity } from './kernel/http/security.js';
 import { zodValidatorCompiler } from './kernel/http/validation.js';
 import { adminRoutes } from './modules/admin/index.js';
 import { identityRoutes } from './modules/identity/index.js';
+import { registryRoutes } from './modules/registry/index.js';
 
 /** Every module's routes, in one list: the route table tests walk. */
-export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes];
+export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes];
 
 export interface RegisteredRoute {
   method: string;

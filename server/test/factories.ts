@@ -96,3 +96,42 @@ export async function buildUser(db: Executor, o: UserSpec = {}): Promise<BuiltUs
   const ente = await db.selectFrom('ente').select('slug').where('id', '=', tenantId).executeTakeFirstOrThrow();
   return { id, tenantId, email, password, enteSlug: ente.slug };
 }
+
+// --- registry ---------------------------------------------------------------------------------
+
+export interface PersonSpec {
+  tenantId?: string;
+  givenName?: string;
+  familyName?: string;
+  codiceFiscale?: string | null;
+  birthDate?: string | null;
+  sex?: 'M' | 'F';
+  userId?: string | null;
+  noFixedAddress?: boolean;
+  enrolments?: { program: Program; startedOn?: string; endedOn?: string | null }[];
+}
+
+export async function buildPerson(db: Executor, o: PersonSpec = {}): Promise<{ id: string; tenantId: string }> {
+  const tenantId = o.tenantId ?? (await buildEnte(db)).id;
+  const { id } = await db
+    .insertInto('person')
+    .values({
+      tenant_id: tenantId,
+      given_name: o.givenName ?? 'Anna',
+      family_name: o.familyName ?? `Test${randomUUID().slice(0, 6)}`,
+      codice_fiscale: o.codiceFiscale ?? null,
+      birth_date: o.birthDate ?? '1980-01-01',
+      sex: o.sex ?? 'F',
+      user_id: o.userId ?? null,
+      no_fixed_address: o.noFixedAddress ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const e of o.enrolments ?? []) {
+    await db
+      .insertInto('enrolment')
+      .values({ tenant_id: tenantId, person_id: id, program: e.program, started_on: e.startedOn ?? '2025-01-01', ended_on: e.endedOn ?? null })
+      .execute();
+  }
+  return { id, tenantId };
+}

@@ -16,6 +16,8 @@ export interface AuditEntry {
 export interface AuditActor {
   tenantId: string;
   userId: string | null;
+  /** The actor's roles ('role' or 'role:program'), so a person can see who looked by role. */
+  roles?: string[];
   organisationId: string | null;
   requestId: string;
   ip: string;
@@ -31,6 +33,7 @@ export async function writeAudit(db: Executor, actor: AuditActor, entry: AuditEn
       organisation_id: actor.organisationId,
       request_id: actor.requestId,
       ip: actor.ip,
+      actor_roles: actor.roles ?? null,
       action: entry.action,
       entity_type: entry.entityType ?? null,
       entity_id: entry.entityId ?? null,
@@ -45,13 +48,26 @@ export async function writeAudit(db: Executor, actor: AuditActor, entry: AuditEn
 /** Audits a write done by a signed-in request. */
 export async function audit(
   db: Executor,
-  ctx: { tenantId: string; requestId: string; ip: string; auditCount: number; principal: { userId: string; organisationId: string | null } },
+  ctx: {
+    tenantId: string;
+    requestId: string;
+    ip: string;
+    auditCount: number;
+    principal: { userId: string; organisationId: string | null; roles?: readonly { role: string; program: string | null }[] };
+  },
   entry: AuditEntry,
 ): Promise<void> {
   ctx.auditCount += 1;
   await writeAudit(
     db,
-    { tenantId: ctx.tenantId, userId: ctx.principal.userId, organisationId: ctx.principal.organisationId, requestId: ctx.requestId, ip: ctx.ip },
+    {
+      tenantId: ctx.tenantId,
+      userId: ctx.principal.userId,
+      organisationId: ctx.principal.organisationId,
+      roles: ctx.principal.roles?.map((r) => (r.program ? `${r.role}:${r.program}` : r.role)),
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    },
     entry,
   );
 }

@@ -38,6 +38,7 @@ export interface AuditLogTable {
   request_id: string | null;
   ip: string | null;
   details: Json | null;
+  actor_roles: string[] | null;
 }
 
 export interface AuthSessionTable {
@@ -56,6 +57,59 @@ export interface AuthSessionTable {
   revoked_at: Date | null;
 }
 
+export interface BuildingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  estate_id: string | null;
+  address: string;
+  postcode: string | null;
+  city: string;
+  neighbourhood: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  floors: number | null;
+  has_lift: Generated<boolean>;
+  year_built: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CommonSpaceTable {
+  tenant_id: string;
+  id: Generated<string>;
+  estate_id: string | null;
+  building_id: string | null;
+  name: string;
+  kind: string;
+  capacity: number | null;
+  notes: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ConsentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  purpose: string;
+  legal_basis: string;
+  given_on: string;
+  withdrawn_on: string | null;
+  given_by_id: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EnrolmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  program: string;
+  case_worker_id: string | null;
+  started_on: string;
+  ended_on: string | null;
+  note: string | null;
+}
+
 export interface EnteTable {
   id: Generated<string>;
   slug: string;
@@ -64,6 +118,56 @@ export interface EnteTable {
   codice_istat: string | null;
   belfiore: string | null;
   active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface EstateTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string | null;
+  name: string;
+  description: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface HouseholdTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface HouseholdIncomeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  household_id: string;
+  person_id: string | null;
+  year: number;
+  kind: string;
+  amount_cents: number;
+  created_at: Generated<Date>;
+}
+
+export interface HouseholdMemberTable {
+  tenant_id: string;
+  id: Generated<string>;
+  household_id: string;
+  person_id: string;
+  relationship: string;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface IseeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  household_id: string;
+  kind: string;
+  value_cents: number;
+  protocol_dsu: string;
+  issued_on: string;
+  expires_on: string;
   created_at: Generated<Date>;
 }
 
@@ -78,6 +182,67 @@ export interface OrganisationTable {
   updated_at: Generated<Date>;
 }
 
+export interface PersonTable {
+  tenant_id: string;
+  id: Generated<string>;
+  given_name: string;
+  family_name: string;
+  codice_fiscale: string | null;
+  birth_date: string | null;
+  birth_place: string | null;
+  birth_place_code: string | null;
+  sex: string | null;
+  citizenship: string | null;
+  email: string | null;
+  phone: string | null;
+  residence_address: string | null;
+  residence_city: string | null;
+  residence_postcode: string | null;
+  domicile_address: string | null;
+  domicile_city: string | null;
+  no_fixed_address: Generated<boolean>;
+  user_id: string | null;
+  merged_into: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PersonDocumentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  number: string | null;
+  issued_by: string | null;
+  expires_on: string | null;
+  file_name: string | null;
+  file_mime: string | null;
+  file_data: Buffer | null;
+  created_at: Generated<Date>;
+}
+
+export interface PersonRepresentativeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  representative_id: string;
+  kind: string;
+  started_on: string;
+  ended_on: string | null;
+}
+
+export interface PersonSensitiveTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  category: string;
+  data: Json;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface RoleAssignmentTable {
   tenant_id: string;
   id: Generated<string>;
@@ -88,11 +253,74 @@ export interface RoleAssignmentTable {
   created_at: Generated<Date>;
 }
 
+export interface UnitTable {
+  tenant_id: string;
+  id: Generated<string>;
+  building_id: string;
+  code: string;
+  flat_number: string | null;
+  floor: number | null;
+  surface_m2: number;
+  rooms: number;
+  bedrooms: number;
+  beds: number;
+  bathrooms: Generated<number>;
+  accessibility: Generated<string[]>;
+  energy_class: string | null;
+  furnishing: Generated<string>;
+  owner_kind: string;
+  owner_organisation_id: string | null;
+  owner_name: string | null;
+  managing_organisation_id: string | null;
+  notes: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UnitProgramTable {
+  tenant_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  program: string;
+  solution_type: string | null;
+  during: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface UnitStatusTable {
+  tenant_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  status: string;
+  during: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   app_user: AppUserTable;
   audit_log: AuditLogTable;
   auth_session: AuthSessionTable;
+  building: BuildingTable;
+  common_space: CommonSpaceTable;
+  consent: ConsentTable;
+  enrolment: EnrolmentTable;
   ente: EnteTable;
+  estate: EstateTable;
+  household: HouseholdTable;
+  household_income: HouseholdIncomeTable;
+  household_member: HouseholdMemberTable;
+  isee: IseeTable;
   organisation: OrganisationTable;
+  person: PersonTable;
+  person_document: PersonDocumentTable;
+  person_representative: PersonRepresentativeTable;
+  person_sensitive: PersonSensitiveTable;
   role_assignment: RoleAssignmentTable;
+  unit: UnitTable;
+  unit_program: UnitProgramTable;
+  unit_status: UnitStatusTable;
 }

@@ -54,6 +54,8 @@ export interface RouteDef<S extends RouteSchema = RouteSchema, A extends Access 
   status?: number;
   /** Per-route rate limit (per client IP); `max` may read the configuration. */
   rateLimit?: { max: number | ((config: Config) => number); timeWindow: number };
+  /** Largest accepted body in bytes (default 1 MiB). */
+  bodyLimit?: number;
   handler(args: HandlerArgs<S, A>): Promise<ResponseOf<S> | undefined>;
 }
 
@@ -84,6 +86,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       config: {
         access: route.access,
         ...(route.rateLimit
@@ -128,6 +131,10 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
         }
         if (result === undefined) {
           return reply.code(204).send();
+        }
+        if (Buffer.isBuffer(result)) {
+          // A file: sent as is, with the type and disposition headers the handler set.
+          return reply.code(route.status ?? 200).send(result);
         }
         return reply.code(route.status ?? 200).send(result);
       },

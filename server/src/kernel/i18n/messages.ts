@@ -45,6 +45,43 @@ export const MESSAGES = {
   'role.duplicate': { it: 'Questo ruolo è già assegnato per questo programma.', en: 'This role is already assigned for this program.' },
   'organisation.unknown': { it: "L'organizzazione indicata non esiste.", en: 'The organisation does not exist.' },
   'demo.disabled': { it: 'La modalità dimostrativa non è attiva.', en: 'Demo mode is not enabled.' },
+  'cf.format': {
+    it: 'Codice fiscale non valido: servono 16 caratteri (6 lettere, 2 cifre, 1 lettera, 2 cifre, 1 lettera, 3 cifre, 1 lettera).',
+    en: 'Invalid codice fiscale: 16 characters are required (6 letters, 2 digits, 1 letter, 2 digits, 1 letter, 3 digits, 1 letter).',
+  },
+  'cf.check': { it: 'Codice fiscale non valido: il carattere di controllo non corrisponde.', en: 'Invalid codice fiscale: the check character does not match.' },
+  'cf.month': { it: 'Codice fiscale non valido: lettera del mese inesistente.', en: 'Invalid codice fiscale: unknown month letter.' },
+  'cf.day': { it: 'Codice fiscale non valido: giorno di nascita impossibile.', en: 'Invalid codice fiscale: impossible birth day.' },
+  'cf.birth_date_mismatch': {
+    it: 'Il codice fiscale non corrisponde alla data di nascita indicata.',
+    en: 'The codice fiscale does not match the declared birth date.',
+  },
+  'cf.sex_mismatch': { it: 'Il codice fiscale non corrisponde al sesso indicato.', en: 'The codice fiscale does not match the declared sex.' },
+  'cf.birth_place_mismatch': {
+    it: 'Il codice fiscale non corrisponde al luogo di nascita indicato (codice catastale).',
+    en: 'The codice fiscale does not match the declared birthplace (cadastral code).',
+  },
+  'cf.taken': { it: 'Esiste già una persona con questo codice fiscale.', en: 'A person with this codice fiscale already exists.' },
+  'registry.enrolment_required': {
+    it: 'Indica il programma in cui prendi in carico la persona.',
+    en: 'Say which program the person is enrolled in.',
+  },
+  'registry.program_out_of_scope': {
+    it: 'Non operi su questo programma.',
+    en: 'You do not work on this program.',
+  },
+  'registry.no_person': {
+    it: 'Il tuo account non è ancora collegato a una scheda anagrafica. Rivolgiti allo sportello.',
+    en: 'Your account is not linked to a registry record yet. Please contact the office.',
+  },
+  'registry.household_head': { it: 'Il nucleo deve avere un (solo) capofamiglia.', en: 'The household needs exactly one head.' },
+  'registry.merge_self': { it: 'Non puoi unire una scheda con sé stessa.', en: 'A record cannot be merged into itself.' },
+  'registry.merged': { it: 'Questa scheda è stata unita a un’altra.', en: 'This record was merged into another one.' },
+  'registry.sensitive_denied': {
+    it: 'Puoi leggere questi dati solo se la persona è seguita in un programma di tua competenza.',
+    en: 'You may read these data only if the person is enrolled in a program you work on.',
+  },
+  'registry.sensitive_invalid': { it: 'Dati non validi per questa categoria.', en: 'Invalid data for this category.' },
   'server.error': { it: 'Si è verificato un errore interno.', en: 'An internal error occurred.' },
   'server.unavailable': { it: 'Servizio non disponibile.', en: 'Service unavailable.' },
   'pagination.bad_cursor': { it: 'Cursore di paginazione non valido.', en: 'Invalid pagination cursor.' },

@@ -1,0 +1,8 @@
+import type { AnyRoute } from '../../kernel/http/route.js';
+import { householdRoutes } from './routes/households.js';
+import { personRoutes } from './routes/persons.js';
+import { recordRoutes } from './routes/records.js';
+import { selfRoutes } from './routes/self.js';
+
+export const registryRoutes: AnyRoute[] = [...personRoutes, ...householdRoutes, ...recordRoutes, ...selfRoutes];
+export { generateCodiceFiscale, validateCodiceFiscale } from './rules/codice-fiscale.js';
