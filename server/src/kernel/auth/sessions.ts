@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Principal } from '../context.js';
 import type { Executor } from '../db/tenant.js';
 import type { DB } from '../db/types.js';
@@ -69,6 +69,14 @@ export async function loadSession(db: Kysely<DB>, token: string, now: Date, idle
       'u.email',
       'e.slug as tenantSlug',
       'e.name as tenantName',
+      // Roles in the same round trip as the session.
+      (eb) =>
+        eb
+          .selectFrom('role_assignment as r')
+          .select(sql<{ role: string; program: string | null }[]>`coalesce(json_agg(json_build_object('role', r.role, 'program', r.program)), '[]')`.as('roles'))
+          .whereRef('r.tenant_id', '=', 'u.tenant_id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .as('roles'),
     ])
     .where('s.token_hash', '=', sha256(token))
     .where('s.revoked_at', 'is', null)
@@ -80,17 +88,11 @@ export async function loadSession(db: Kysely<DB>, token: string, now: Date, idle
   if (!row) {
     return null;
   }
-  const roles = await db
-    .selectFrom('role_assignment')
-    .select(['role', 'program'])
-    .where('tenant_id', '=', row.tenantId)
-    .where('user_id', '=', row.userId)
-    .execute();
   // Touch at most once a minute: the idle timeout needs no finer grain.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db.updateTable('auth_session').set({ last_seen_at: now }).where('tenant_id', '=', row.tenantId).where('id', '=', row.sessionId).execute();
   }
-  const grants = roles.map((r) => ({ role: r.role as Role, program: r.program as Program | null }));
+  const grants = (row.roles ?? []).map((r) => ({ role: r.role as Role, program: r.program as Program | null }));
   return {
     tenantId: row.tenantId,
     tenantSlug: row.tenantSlug,

@@ -59,6 +59,11 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection closed by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (err) => {
+    console.error(`[abitare] idle database connection lost: ${err.message}`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -10,8 +10,9 @@ export type Executor = Kysely<DB> | Transaction<DB>;
  */
 export function runInTenant<T>(db: Kysely<DB>, scope: { tenantId: string; userId: string | null }, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`.execute(trx);
-    await sql`SET LOCAL ROLE abitare_app`.execute(trx);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ''}, true),
+      set_config('role', 'abitare_app', true)`.execute(trx);
     return fn(trx);
   });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEnte, buildOrganisation, buildPerson, buildUser } from '../../../test/factories.js';
+import { buildEnte, buildOrganisation, buildPerson, buildUser, type UserSpec } from '../../../test/factories.js';
 import { type Client, createTestApp, loginAs, type TestApp } from '../../../test/http.js';
 import { generateCodiceFiscale } from './rules/codice-fiscale.js';
 
@@ -14,7 +14,7 @@ afterAll(async () => {
 async function setting() {
   const ente = await buildEnte(t.database.db);
   const org = await buildOrganisation(t.database.db, { tenantId: ente.id, name: 'Fondazione Casa Lucca' });
-  const as = async (roles: Parameters<typeof buildUser>[1]['roles']) =>
+  const as = async (roles: UserSpec['roles']) =>
     loginAs(t.app, await buildUser(t.database.db, { tenantId: ente.id, organisationId: org.id, roles }));
   return { ente, org, as };
 }

@@ -1,0 +1,294 @@
+import { sql } from 'kysely';
+import type { TenantContext } from '../../kernel/context.js';
+import { type Executor, inTenant } from '../../kernel/db/tenant.js';
+import type { Keyset } from '../../kernel/http/pagination.js';
+
+type Ctx = Pick<TenantContext, 'tenantId'>;
+
+const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// ---- estates ----
+
+export function listEstates(db: Executor, ctx: Ctx) {
+  return estateQuery(db, ctx).orderBy('e.name').execute();
+}
+
+export function getEstate(db: Executor, ctx: Ctx, id: string) {
+  return estateQuery(db, ctx).where('e.id', '=', id).executeTakeFirst();
+}
+
+function estateQuery(db: Executor, ctx: Ctx) {
+  return db
+    .selectFrom('estate as e')
+    .select((eb) => [
+      'e.id',
+      'e.code',
+      'e.name',
+      'e.description',
+      eb
+        .selectFrom('building as b')
+        .select((x) => x.fn.countAll<number>().as('n'))
+        .whereRef('b.tenant_id', '=', 'e.tenant_id')
+        .whereRef('b.estate_id', '=', 'e.id')
+        .as('building_count'),
+      eb
+        .selectFrom('unit as u')
+        .innerJoin('building as b', (j) => j.onRef('b.tenant_id', '=', 'u.tenant_id').onRef('b.id', '=', 'u.building_id'))
+        .select((x) => x.fn.countAll<number>().as('n'))
+        .whereRef('b.tenant_id', '=', 'e.tenant_id')
+        .whereRef('b.estate_id', '=', 'e.id')
+        .as('unit_count'),
+    ])
+    .where(inTenant(ctx, 'e'));
+}
+export type EstateRow = NonNullable<Awaited<ReturnType<typeof getEstate>>>;
+
+export function findEstate(db: Executor, ctx: Ctx, by: { code?: string | null; name?: string | null; exceptId?: string }) {
+  let q = db.selectFrom('estate').select(['id', 'code', 'name']).where(inTenant(ctx));
+  q = q.where((eb) =>
+    eb.or([
+      ...(by.code ? [eb('code', '=', by.code)] : []),
+      ...(by.name ? [eb(sql`lower(name)`, '=', by.name.toLowerCase())] : []),
+      ...(by.code || by.name ? [] : [sql<boolean>`false`]),
+    ]),
+  );
+  if (by.exceptId) {
+    q = q.where('id', '<>', by.exceptId);
+  }
+  return q.executeTakeFirst();
+}
+
+// ---- buildings ----
+
+function buildingQuery(db: Executor, ctx: Ctx) {
+  return db
+    .selectFrom('building as b')
+    .leftJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
+    .selectAll('b')
+    .select((eb) => [
+      'e.name as estate_name',
+      eb
+        .selectFrom('unit as u')
+        .select((x) => x.fn.countAll<number>().as('n'))
+        .whereRef('u.tenant_id', '=', 'b.tenant_id')
+        .whereRef('u.building_id', '=', 'b.id')
+        .as('unit_count'),
+    ])
+    .where(inTenant(ctx, 'b'));
+}
+export type BuildingRow = NonNullable<Awaited<ReturnType<typeof getBuilding>>>;
+
+export function getBuilding(db: Executor, ctx: Ctx, id: string) {
+  return buildingQuery(db, ctx).where('b.id', '=', id).executeTakeFirst();
+}
+
+export function listBuildings(db: Executor, ctx: Ctx, f: { q?: string; estateId?: string; after?: Keyset; limit: number }) {
+  let q = buildingQuery(db, ctx);
+  if (f.q) {
+    const like = escapeLike(f.q);
+    q = q.where((eb) => eb.or([eb('b.address', 'ilike', like), eb('e.name', 'ilike', like), eb('b.neighbourhood', 'ilike', like)]));
+  }
+  if (f.estateId) {
+    q = q.where('b.estate_id', '=', f.estateId);
+  }
+  if (f.after) {
+    const { v, id } = f.after;
+    q = q.where((eb) => eb.or([eb('b.address', '>', v), eb.and([eb('b.address', '=', v), eb('b.id', '>', id)])]));
+  }
+  return q
+    .orderBy('b.address')
+    .orderBy('b.id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export function findBuildingByAddress(db: Executor, ctx: Ctx, city: string, address: string) {
+  return db
+    .selectFrom('building')
+    .selectAll()
+    .where(inTenant(ctx))
+    .where(sql`lower(city)`, '=', city.toLowerCase())
+    .where(sql`lower(address)`, '=', address.toLowerCase())
+    .executeTakeFirst();
+}
+
+// ---- common spaces ----
+
+export function listCommonSpaces(db: Executor, ctx: Ctx, f: { estateId?: string; buildingId?: string }) {
+  let q = db.selectFrom('common_space').selectAll().where(inTenant(ctx));
+  if (f.estateId) {
+    q = q.where('estate_id', '=', f.estateId);
+  }
+  if (f.buildingId) {
+    q = q.where('building_id', '=', f.buildingId);
+  }
+  return q.orderBy('name').orderBy('id').execute();
+}
+export type CommonSpaceRow = Awaited<ReturnType<typeof listCommonSpaces>>[number];
+
+export function commonSpacesOfUnit(db: Executor, ctx: Ctx, buildingId: string, estateId: string | null) {
+  return db
+    .selectFrom('common_space')
+    .selectAll()
+    .where(inTenant(ctx))
+    .where((eb) => eb.or([eb('building_id', '=', buildingId), ...(estateId ? [eb('estate_id', '=', estateId)] : [])]))
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+// ---- units ----
+
+/** Units with their building, estate, owner, managing body and their status and program on `today`. */
+function unitQuery(db: Executor, ctx: Ctx, today: string) {
+  return db
+    .selectFrom('unit as u')
+    .innerJoin('building as b', (j) => j.onRef('b.tenant_id', '=', 'u.tenant_id').onRef('b.id', '=', 'u.building_id'))
+    .leftJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
+    .leftJoin('organisation as oo', (j) => j.onRef('oo.tenant_id', '=', 'u.tenant_id').onRef('oo.id', '=', 'u.owner_organisation_id'))
+    .leftJoin('organisation as om', (j) => j.onRef('om.tenant_id', '=', 'u.tenant_id').onRef('om.id', '=', 'u.managing_organisation_id'))
+    .leftJoin('unit_status as cs', (j) =>
+      j
+        .onRef('cs.tenant_id', '=', 'u.tenant_id')
+        .onRef('cs.unit_id', '=', 'u.id')
+        .on(sql<boolean>`cs.during @> ${today}::date`),
+    )
+    .leftJoin('unit_program as cp', (j) =>
+      j
+        .onRef('cp.tenant_id', '=', 'u.tenant_id')
+        .onRef('cp.unit_id', '=', 'u.id')
+        .on(sql<boolean>`cp.during @> ${today}::date`),
+    )
+    .selectAll('u')
+    .select([
+      'b.address',
+      'b.city',
+      'b.postcode',
+      'b.neighbourhood',
+      'b.latitude',
+      'b.longitude',
+      'b.floors as building_floors',
+      'b.has_lift',
+      'b.year_built',
+      'b.estate_id',
+      'e.code as estate_code',
+      'e.name as estate_name',
+      'oo.name as owner_organisation_name',
+      'om.name as managing_organisation_name',
+      'cs.status as current_status',
+      'cp.program as current_program',
+      'cp.solution_type as current_solution_type',
+    ])
+    .where(inTenant(ctx, 'u'));
+}
+export type UnitRow = Awaited<ReturnType<ReturnType<typeof unitQuery>['executeTakeFirstOrThrow']>>;
+
+export interface UnitFilter {
+  q?: string;
+  neighbourhood?: string;
+  estateId?: string;
+  buildingId?: string;
+  program?: string;
+  status?: string;
+  minSurface?: number;
+  maxSurface?: number;
+  minBedrooms?: number;
+  accessibility?: string[];
+}
+
+function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
+  let q = unitQuery(db, ctx, today);
+  if (f.q) {
+    const like = escapeLike(f.q);
+    q = q.where((eb) => eb.or([eb('u.code', 'ilike', like), eb('b.address', 'ilike', like), eb('e.name', 'ilike', like)]));
+  }
+  if (f.neighbourhood) {
+    q = q.where(sql`lower(b.neighbourhood)`, '=', f.neighbourhood.toLowerCase());
+  }
+  if (f.estateId) {
+    q = q.where('b.estate_id', '=', f.estateId);
+  }
+  if (f.buildingId) {
+    q = q.where('u.building_id', '=', f.buildingId);
+  }
+  if (f.program) {
+    q = q.where('cp.program', '=', f.program);
+  }
+  if (f.status) {
+    q = q.where('cs.status', '=', f.status);
+  }
+  if (f.minSurface !== undefined) {
+    q = q.where('u.surface_m2', '>=', f.minSurface);
+  }
+  if (f.maxSurface !== undefined) {
+    q = q.where('u.surface_m2', '<=', f.maxSurface);
+  }
+  if (f.minBedrooms !== undefined) {
+    q = q.where('u.bedrooms', '>=', f.minBedrooms);
+  }
+  if (f.accessibility && f.accessibility.length > 0) {
+    q = q.where(sql<boolean>`u.accessibility @> ${sql.val(f.accessibility)}::text[]`);
+  }
+  return q;
+}
+
+export function listUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter & { after?: Keyset; limit: number }) {
+  let q = filteredUnits(db, ctx, today, f);
+  if (f.after) {
+    const { v, id } = f.after;
+    q = q.where((eb) => eb.or([eb('u.code', '>', v), eb.and([eb('u.code', '=', v), eb('u.id', '>', id)])]));
+  }
+  return q
+    .orderBy('u.code')
+    .orderBy('u.id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** Every unit matching the filter, for the CSV export. */
+export function allUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
+  return filteredUnits(db, ctx, today, f).orderBy('u.code').orderBy('u.id').execute();
+}
+
+export function getUnit(db: Executor, ctx: Ctx, today: string, id: string) {
+  return unitQuery(db, ctx, today).where('u.id', '=', id).executeTakeFirst();
+}
+
+export function unitIdByCode(db: Executor, ctx: Ctx, code: string) {
+  return db.selectFrom('unit').select('id').where(inTenant(ctx)).where('code', '=', code).executeTakeFirst();
+}
+
+export function programPeriods(db: Executor, ctx: Ctx, unitId: string) {
+  return db
+    .selectFrom('unit_program')
+    .select(['id', 'program', 'solution_type', 'note', sql<string>`lower(during)`.as('from'), sql<string | null>`upper(during)`.as('to')])
+    .where(inTenant(ctx))
+    .where('unit_id', '=', unitId)
+    .orderBy(sql`lower(during)`, 'desc')
+    .execute();
+}
+
+export function statusPeriods(db: Executor, ctx: Ctx, unitId: string) {
+  return db
+    .selectFrom('unit_status')
+    .select(['id', 'status', 'note', sql<string>`lower(during)`.as('from'), sql<string | null>`upper(during)`.as('to')])
+    .where(inTenant(ctx))
+    .where('unit_id', '=', unitId)
+    .orderBy(sql`lower(during)`, 'desc')
+    .execute();
+}
+
+/** The unit row locked for the rest of the transaction (serialises timeline changes of one unit). */
+export function lockUnit(db: Executor, ctx: Ctx, id: string) {
+  return db.selectFrom('unit').select('id').where(inTenant(ctx)).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function organisationNames(db: Executor, ctx: Ctx) {
+  return db.selectFrom('organisation').select(['id', 'name']).where(inTenant(ctx)).execute();
+}
+
+export function organisationExists(db: Executor, ctx: Ctx, id: string) {
+  return db.selectFrom('organisation').select('id').where(inTenant(ctx)).where('id', '=', id).executeTakeFirst();
+}
+
+export const range = (from: string, to: string | null) => sql<string>`daterange(${from}::date, ${to}::date, '[)')`;
