@@ -6,6 +6,7 @@ import type { Executor } from '../../src/kernel/db/tenant.js';
 import type { DB } from '../../src/kernel/db/types.js';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.js';
 import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js';
+import { seedDemoPeople } from './people.js';
 
 interface DemoUser {
   email: string;
@@ -82,13 +83,14 @@ async function seedEnte(
   users: DemoUser[],
 ) {
   const { id: tenantId } = await buildEnte(db, ente);
+  const userIds = new Map<string, string>();
   const orgIds = new Map<string, string>();
   for (const o of orgs) {
     const org = await buildOrganisation(db, { tenantId, name: o.name, kind: o.kind, fiscalCode: o.fiscalCode ?? undefined });
     orgIds.set(o.name, org.id);
   }
   for (const u of users) {
-    await buildUser(db, {
+    const built = await buildUser(db, {
       tenantId,
       email: u.email,
       fullName: u.fullName,
@@ -97,19 +99,33 @@ async function seedEnte(
       roles: u.roles,
       isDemo: true,
     });
+    userIds.set(u.email, built.id);
   }
+  return { tenantId, userIds };
 }
 
 /** Loads the demo data in one transaction. */
 export async function seedDemo(db: Kysely<DB>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await seedEnte(trx, { slug: 'lucca', name: 'Comune di Lucca', belfiore: 'E715', istat: '046017' }, LUCCA_ORGS, LUCCA_USERS);
-    await seedEnte(
+    const lucca = await seedEnte(trx, { slug: 'lucca', name: 'Comune di Lucca', belfiore: 'E715', istat: '046017' }, LUCCA_ORGS, LUCCA_USERS);
+    await seedDemoPeople(trx, {
+      tenantId: lucca.tenantId,
+      households: 900,
+      seed: 20261123,
+      citizens: [{ userId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string, givenName: 'Francesca', familyName: 'Ricci', program: 'youth_collab' }],
+    });
+    const pescaglia = await seedEnte(
       trx,
       { slug: 'pescaglia', name: 'Comune di Pescaglia' },
       [{ name: 'Comune di Pescaglia – Servizi sociali', kind: 'municipality', fiscalCode: null }],
       PESCAGLIA_USERS,
     );
+    await seedDemoPeople(trx, {
+      tenantId: pescaglia.tenantId,
+      households: 25,
+      seed: 46022,
+      citizens: [{ userId: pescaglia.userIds.get('cittadino@pescaglia.abitare.demo') as string, givenName: 'Matteo', familyName: 'Simonetti', program: 'erp' }],
+    });
   });
 }
 
