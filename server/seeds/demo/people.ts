@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Program } from '../../src/kernel/auth/permissions.js';
 import type { Executor } from '../../src/kernel/db/tenant.js';
 import type { DB } from '../../src/kernel/db/types.js';
-import { generateHomelessPerson, generateHousehold, type PersonRow, PROGRAM_WEIGHTS } from '../generate/people.js';
+import { type GeneratedHousehold, generateHomelessPerson, generateHousehold, type PersonRow, PROGRAM_WEIGHTS } from '../generate/people.js';
 import { rng, uuid } from '../generate/random.js';
 
 /** Inserts rows in chunks (one statement per chunk). */
@@ -65,10 +65,10 @@ export async function seedDemoPeople(db: Executor, o: DemoPeopleOptions) {
   const r = rng(o.seed);
   const staff = await staffOf(db, o.tenantId);
   const people: PersonRow[] = [];
-  const households = [];
-  const members = [];
-  const isee = [];
-  const incomes = [];
+  const households: GeneratedHousehold['household'][] = [];
+  const members: GeneratedHousehold['members'] = [];
+  const isee: NonNullable<GeneratedHousehold['isee']>[] = [];
+  const incomes: GeneratedHousehold['incomes'] = [];
   for (let i = 0; i < o.households; i++) {
     const h = generateHousehold(r, o.tenantId, i + 1);
     households.push(h.household);
@@ -131,15 +131,11 @@ export async function seedDemoPeople(db: Executor, o: DemoPeopleOptions) {
   const enrolments = [];
   const sensitive = [];
   const consents = [];
-  const total = PROGRAM_WEIGHTS.reduce((s, [, w]) => s + w, 0) + 34; // 34 = not enrolled in anything yet
   const heads = members.filter((m) => m.relationship === 'head');
   for (const [i, m] of heads.entries()) {
     const citizen = o.citizens[i];
-    let program: Program | undefined = citizen?.program;
-    if (!program) {
-      let x = r.int(1, total);
-      program = PROGRAM_WEIGHTS.find(([, w]) => (x -= w) <= 0)?.[0];
-    }
+    // Weight 34: household heads not enrolled in any program yet.
+    const program: Program | undefined = citizen?.program ?? r.weighted(PROGRAM_WEIGHTS, 34);
     if (!program) {
       continue;
     }

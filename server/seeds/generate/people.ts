@@ -243,9 +243,7 @@ function makePerson(
   if (f) {
     place = { name: '', code: f.place };
   } else {
-    const total = ITALIAN_PLACES.reduce((s, p) => s + p.weight, 0);
-    let x = r.int(1, total);
-    place = ITALIAN_PLACES.find((p) => (x -= p.weight) <= 0) ?? { name: 'Lucca', code: 'E715' };
+    place = r.weighted(ITALIAN_PLACES.map((p) => [p, p.weight] as const)) ?? { name: 'Lucca', code: 'E715' };
   }
   return {
     tenant_id: tenantId,

@@ -13,6 +13,18 @@ export function rng(seed: number) {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
     chance: (p: number) => next() < p,
+    /** Picks by weight; `none` is the weight of picking nothing (undefined). */
+    weighted: <T>(items: readonly (readonly [T, number])[], none = 0): T | undefined => {
+      const total = items.reduce((s, [, w]) => s + w, 0) + none;
+      let x = next() * total;
+      for (const [item, w] of items) {
+        x -= w;
+        if (x < 0) {
+          return item;
+        }
+      }
+      return undefined;
+    },
   };
 }
 export type Rng = ReturnType<typeof rng>;
