@@ -39,7 +39,8 @@ CREATE TABLE person (
 -- One person per codice fiscale per tenant (records merged into another keep theirs for history).
 CREATE UNIQUE INDEX person_cf_key ON person (tenant_id, codice_fiscale) WHERE codice_fiscale IS NOT NULL AND merged_into IS NULL;
 CREATE UNIQUE INDEX person_user_key ON person (tenant_id, user_id) WHERE user_id IS NOT NULL;
-CREATE INDEX person_name_idx ON person (tenant_id, lower(family_name) text_pattern_ops, lower(given_name), id);
+-- "C" collation: one index serves both the prefix search (LIKE 'ros%') and the keyset order.
+CREATE INDEX person_name_idx ON person (tenant_id, (lower(family_name) COLLATE "C"), (lower(given_name) COLLATE "C"), id);
 CREATE INDEX person_name_trgm_idx ON person USING gin ((lower(family_name || ' ' || given_name)) gin_trgm_ops);
 CREATE INDEX person_birth_idx ON person (tenant_id, birth_date);
 
@@ -147,6 +148,7 @@ CREATE TABLE enrolment (
   EXCLUDE USING gist (tenant_id WITH =, person_id WITH =, program WITH =, daterange(started_on, ended_on) WITH &&)
 );
 CREATE INDEX enrolment_program_idx ON enrolment (tenant_id, program, person_id);
+CREATE INDEX enrolment_person_idx ON enrolment (tenant_id, person_id);
 
 -- A legal representative is a person too.
 CREATE TABLE person_representative (

@@ -84,3 +84,26 @@ describe('conventions', () => {
     expect(bad.json().errors[0]).toMatchObject({ field: 'cursor', in: 'query' });
   });
 });
+
+describe('web UI', () => {
+  it('serves index.html for client-side routes and problem+json for unknown API routes', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'abitare-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Abitare</title>');
+    const app = await buildApp({ db: t.database.db, config: testConfig(), clock: t.clock, logger: false, webDist: dir });
+    try {
+      for (const url of ['/', '/login', '/admin/users/123']) {
+        const res = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body).toContain('<title>Abitare</title>');
+      }
+      const api = await app.inject({ method: 'GET', url: '/api/v1/nope', headers: { accept: 'text/html' } });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toMatch(/problem\+json/);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -18,9 +18,10 @@ import { zodValidatorCompiler } from './kernel/http/validation.js';
 import { adminRoutes } from './modules/admin/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { registryRoutes } from './modules/registry/index.js';
+import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
 
 /** Every module's routes, in one list: the route table tests walk. */
-export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes];
+export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes];
 
 export interface RegisteredRoute {
   method: string;
@@ -154,10 +155,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   registerSecurity(app, deps);
+  registerCsvBody(app);
   registerRoutes(app, deps, [...healthRoutes, ...moduleRoutes]);
 
   const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
-  const serveWeb = webDist !== undefined && existsSync(resolve(webDist, 'index.html'));
+  const indexHtml = webDist !== undefined && existsSync(resolve(webDist, 'index.html')) ? readFileSync(resolve(webDist, 'index.html')) : undefined;
+  const serveWeb = indexHtml !== undefined;
   if (serveWeb) {
     await publicPlugin(app, async (scope) => {
       await scope.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
@@ -167,7 +170,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (serveWeb && wantsPage) {
       // Client-side routes of the single-page app.
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     }
     return sendProblem(req, reply, 404, 'route.not_found');
   });

@@ -1,6 +1,7 @@
 // Factories build valid rows and create their missing parents, so every test (and the demo
 // seed) makes its own ente and stays isolated from the others. They write as the database owner.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { hashPassword } from '../src/kernel/auth/password.js';
 import type { Program, Role } from '../src/kernel/auth/permissions.js';
 import type { Executor } from '../src/kernel/db/tenant.js';
@@ -134,4 +135,110 @@ export async function buildPerson(db: Executor, o: PersonSpec = {}): Promise<{ i
       .execute();
   }
   return { id, tenantId };
+}
+
+// ---- stock ----
+
+export async function buildEstate(
+  db: Executor,
+  o: { tenantId?: string; code?: string | null; name?: string } = {},
+): Promise<{ id: string; tenantId: string; name: string }> {
+  const tenantId = o.tenantId ?? (await buildEnte(db)).id;
+  const row = await db
+    .insertInto('estate')
+    .values({ tenant_id: tenantId, code: o.code ?? null, name: o.name ?? `Estate ${randomUUID().slice(0, 8)}` })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, tenantId, name: row.name };
+}
+
+export interface BuildingSpec {
+  tenantId?: string;
+  estateId?: string | null;
+  address?: string;
+  city?: string;
+  neighbourhood?: string | null;
+  hasLift?: boolean;
+}
+
+export async function buildBuilding(db: Executor, o: BuildingSpec = {}): Promise<{ id: string; tenantId: string; estateId: string | null }> {
+  const tenantId = o.tenantId ?? (await buildEnte(db)).id;
+  const estateId = o.estateId === undefined ? (await buildEstate(db, { tenantId })).id : o.estateId;
+  const row = await db
+    .insertInto('building')
+    .values({
+      tenant_id: tenantId,
+      estate_id: estateId,
+      address: o.address ?? `via Test ${randomUUID().slice(0, 6)}`,
+      city: o.city ?? 'Lucca',
+      postcode: '55100',
+      neighbourhood: o.neighbourhood ?? null,
+      has_lift: o.hasLift ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, tenantId, estateId };
+}
+
+export interface UnitSpec {
+  tenantId?: string;
+  buildingId?: string;
+  code?: string;
+  surfaceM2?: number;
+  rooms?: number;
+  bedrooms?: number;
+  beds?: number;
+  accessibility?: string[];
+  ownerKind?: string;
+  /** Opens a status period [since, ∞). */
+  status?: { status: string; from: string; to?: string | null };
+  /** Opens a program period [from, ∞). */
+  program?: { program: Program; from: string; to?: string | null; solutionType?: string | null };
+}
+
+export async function buildUnit(db: Executor, o: UnitSpec = {}): Promise<{ id: string; tenantId: string; buildingId: string; code: string }> {
+  const tenantId = o.tenantId ?? (o.buildingId ? undefined : (await buildEnte(db)).id);
+  const building = o.buildingId
+    ? await db.selectFrom('building').select(['id', 'tenant_id']).where('id', '=', o.buildingId).executeTakeFirstOrThrow()
+    : { id: (await buildBuilding(db, { tenantId })).id, tenant_id: tenantId as string };
+  const code = o.code ?? `U-${randomUUID().slice(0, 8)}`;
+  const { id } = await db
+    .insertInto('unit')
+    .values({
+      tenant_id: building.tenant_id,
+      building_id: building.id,
+      code,
+      surface_m2: o.surfaceM2 ?? 60,
+      rooms: o.rooms ?? 3,
+      bedrooms: o.bedrooms ?? 2,
+      beds: o.beds ?? 3,
+      accessibility: o.accessibility ?? [],
+      owner_kind: o.ownerKind ?? 'municipality',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (o.status) {
+    await db
+      .insertInto('unit_status')
+      .values({
+        tenant_id: building.tenant_id,
+        unit_id: id,
+        status: o.status.status,
+        during: sql<string>`daterange(${o.status.from}::date, ${o.status.to ?? null}::date)`,
+      })
+      .execute();
+  }
+  if (o.program) {
+    await db
+      .insertInto('unit_program')
+      .values({
+        tenant_id: building.tenant_id,
+        unit_id: id,
+        program: o.program.program,
+        solution_type: o.program.solutionType ?? null,
+        during: sql<string>`daterange(${o.program.from}::date, ${o.program.to ?? null}::date)`,
+      })
+      .execute();
+  }
+  return { id, tenantId: building.tenant_id, buildingId: building.id, code };
 }

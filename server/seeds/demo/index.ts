@@ -7,6 +7,7 @@ import type { DB } from '../../src/kernel/db/types.js';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.js';
 import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js';
 import { seedDemoPeople } from './people.js';
+import { seedDemoStock } from './stock.js';
 
 interface DemoUser {
   email: string;
@@ -126,6 +127,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       seed: 46022,
       citizens: [{ userId: pescaglia.userIds.get('cittadino@pescaglia.abitare.demo') as string, givenName: 'Matteo', familyName: 'Simonetti', program: 'erp' }],
     });
+    await seedDemoStock(trx);
   });
 }
 

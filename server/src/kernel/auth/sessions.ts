@@ -73,7 +73,9 @@ export async function loadSession(db: Kysely<DB>, token: string, now: Date, idle
       (eb) =>
         eb
           .selectFrom('role_assignment as r')
-          .select(sql<{ role: string; program: string | null }[]>`coalesce(json_agg(json_build_object('role', r.role, 'program', r.program)), '[]')`.as('roles'))
+          .select(
+            sql<{ role: string; program: string | null }[]>`coalesce(json_agg(json_build_object('role', r.role, 'program', r.program)), '[]')`.as('roles'),
+          )
           .whereRef('r.tenant_id', '=', 'u.tenant_id')
           .whereRef('r.user_id', '=', 'u.id')
           .as('roles'),

@@ -14,8 +14,7 @@ afterAll(async () => {
 async function setting() {
   const ente = await buildEnte(t.database.db);
   const org = await buildOrganisation(t.database.db, { tenantId: ente.id, name: 'Fondazione Casa Lucca' });
-  const as = async (roles: UserSpec['roles']) =>
-    loginAs(t.app, await buildUser(t.database.db, { tenantId: ente.id, organisationId: org.id, roles }));
+  const as = async (roles: UserSpec['roles']) => loginAs(t.app, await buildUser(t.database.db, { tenantId: ente.id, organisationId: org.id, roles }));
   return { ente, org, as };
 }
 

@@ -148,16 +148,10 @@ function unitQuery(db: Executor, ctx: Ctx, today: string) {
     .leftJoin('organisation as oo', (j) => j.onRef('oo.tenant_id', '=', 'u.tenant_id').onRef('oo.id', '=', 'u.owner_organisation_id'))
     .leftJoin('organisation as om', (j) => j.onRef('om.tenant_id', '=', 'u.tenant_id').onRef('om.id', '=', 'u.managing_organisation_id'))
     .leftJoin('unit_status as cs', (j) =>
-      j
-        .onRef('cs.tenant_id', '=', 'u.tenant_id')
-        .onRef('cs.unit_id', '=', 'u.id')
-        .on(sql<boolean>`cs.during @> ${today}::date`),
+      j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(sql<boolean>`cs.during @> ${today}::date`),
     )
     .leftJoin('unit_program as cp', (j) =>
-      j
-        .onRef('cp.tenant_id', '=', 'u.tenant_id')
-        .onRef('cp.unit_id', '=', 'u.id')
-        .on(sql<boolean>`cp.during @> ${today}::date`),
+      j.onRef('cp.tenant_id', '=', 'u.tenant_id').onRef('cp.unit_id', '=', 'u.id').on(sql<boolean>`cp.during @> ${today}::date`),
     )
     .selectAll('u')
     .select([

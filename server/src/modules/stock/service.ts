@@ -13,6 +13,11 @@ type UnitInput = z.output<typeof UnitCreateBody>;
 type BuildingInput = z.output<typeof BuildingCreateBody>;
 type EstateInput = z.output<typeof EstateCreateBody>;
 
+/** Drops the keys a partial input leaves undefined, keeping each column's own type. */
+function defined<T extends Record<string, unknown>>(o: T) {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
 const bad = (field: string, code: MessageKey) => new AppError(400, code, [{ field, in: 'body', code }]);
 
 export async function requireEstate(db: Executor, ctx: Ctx, id: string | null | undefined, field = 'estateId') {
@@ -63,7 +68,7 @@ export function buildingColumns(b: Partial<BuildingInput>) {
     has_lift: b.hasLift,
     year_built: b.yearBuilt,
   };
-  return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)) as Partial<{ [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> | null }>;
+  return defined(cols);
 }
 
 export function unitColumns(u: Partial<UnitInput>) {
@@ -86,7 +91,7 @@ export function unitColumns(u: Partial<UnitInput>) {
     managing_organisation_id: u.managingOrganisationId,
     notes: u.notes,
   };
-  return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)) as Partial<{ [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> | null }>;
+  return defined(cols);
 }
 
 /** Checks the references and the code of a unit about to be written (create or update). */
@@ -107,7 +112,17 @@ export async function createUnit(db: Executor, ctx: Ctx, u: UnitInput): Promise<
   const cols = unitColumns(u);
   const { id } = await db
     .insertInto('unit')
-    .values({ ...cols, tenant_id: ctx.tenantId, building_id: u.buildingId, code: u.code, surface_m2: u.surfaceM2, rooms: u.rooms, bedrooms: u.bedrooms, beds: u.beds, owner_kind: u.ownerKind })
+    .values({
+      ...cols,
+      tenant_id: ctx.tenantId,
+      building_id: u.buildingId,
+      code: u.code,
+      surface_m2: u.surfaceM2,
+      rooms: u.rooms,
+      bedrooms: u.bedrooms,
+      beds: u.beds,
+      owner_kind: u.ownerKind,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;

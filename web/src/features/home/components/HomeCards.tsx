@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Icon } from '../../../ui/Icon.js';
+import { hasPermission, type Me } from '../../identity/api.js';
+
+interface Action {
+  key: 'users' | 'audit' | 'profile';
+  to: string;
+  icon: string;
+}
+
+/** What the user can do now, from the permissions the server reports (never re-derived from roles). */
+export function actionsFor(me: Me): Action[] {
+  const actions: Action[] = [];
+  if (hasPermission(me, 'admin:users')) {
+    actions.push({ key: 'users', to: '/admin/users', icon: 'it-settings' });
+  }
+  if (hasPermission(me, 'admin:audit')) {
+    actions.push({ key: 'audit', to: '/admin/audit', icon: 'it-list' });
+  }
+  actions.push({ key: 'profile', to: '/profile', icon: 'it-user' });
+  return actions;
+}
+
+export function HomeCards({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="actions-heading" className="mt-4">
+      <h2 id="actions-heading" className="h4">
+        {t('home.actionsHeading')}
+      </h2>
+      <ul className="row list-unstyled g-3 mt-1">
+        {actionsFor(me).map((a) => (
+          <li className="col-12 col-md-6 col-lg-4" key={a.key} data-testid={`home-card-${a.key}`}>
+            <div className="card card-bg card-home shadow-sm rounded">
+              <div className="card-body">
+                <div className="categoryicon-top">
+                  <Icon name={a.icon} color="primary" />
+                </div>
+                <h3 className="card-title h5">{t(`home.cards.${a.key}.title`)}</h3>
+                <p className="card-text">{t(`home.cards.${a.key}.text`)}</p>
+                <Link className="read-more mt-auto" to={a.to}>
+                  <span className="text">{t(`home.cards.${a.key}.link`)}</span>
+                  <Icon name="it-arrow-right" />
+                </Link>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

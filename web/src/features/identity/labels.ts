@@ -1,0 +1,8 @@
+import type { TFunction } from 'i18next';
+import type { RoleGrant } from './api.js';
+
+/** "Operatore Housing First – Housing First": the translated role, with its program when limited to one. */
+export function roleLabel(t: TFunction, grant: Pick<RoleGrant, 'role' | 'program'>): string {
+  const role = t(`roles.${grant.role}`);
+  return grant.program ? t('roles.withProgram', { role, program: t(`programs.${grant.program}`) }) : role;
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { usePageTitle } from '../app/usePageTitle.js';
+import { useMe } from '../features/identity/api.js';
+import { DemoPanel } from '../features/identity/components/DemoPanel.js';
+import { LoginForm } from '../features/identity/components/LoginForm.js';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('titles.login'));
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const onSignedIn = () => {
+    void navigate(from, { replace: true });
+  };
+  if (me.data) {
+    return <Navigate to={from} replace />;
+  }
+  return (
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <h1>{t('login.heading')}</h1>
+        <p className="lead">{t('login.intro')}</p>
+        <div className="col-12 col-md-8 col-lg-9 px-0">
+          <LoginForm onSignedIn={onSignedIn} />
+        </div>
+        <DemoPanel onSignedIn={onSignedIn} />
+      </div>
+    </div>
+  );
+}
