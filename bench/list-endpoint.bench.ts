@@ -8,7 +8,7 @@ import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospect
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { testConfig } from '../server/src/kernel/config.js';
-import { type Database, openPglite, openPostgres } from '../server/src/kernel/db/database.js';
+import { type Database, openPglite, openPostgres, withDatabase } from '../server/src/kernel/db/database.js';
 import { migrate } from '../server/src/kernel/db/migrate.js';
 import { runInTenant } from '../server/src/kernel/db/tenant.js';
 import type { DB } from '../server/src/kernel/db/types.js';
@@ -35,12 +35,6 @@ interface BenchDatabase {
   /** The bare server's own connection (a pg pool on PostgreSQL; the shared PGlite otherwise). */
   query(q: CompiledQuery): Promise<unknown[]>;
   close(): Promise<void>;
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 /** A fresh PostgreSQL database when a server is given, otherwise PGlite in memory. */

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { seedScale } from '../server/seeds/scale.js';
 import { buildApp } from '../server/src/app.js';
 import { testConfig } from '../server/src/kernel/config.js';
-import { openPostgres } from '../server/src/kernel/db/database.js';
+import { openPostgres, withDatabase } from '../server/src/kernel/db/database.js';
 import { migrate } from '../server/src/kernel/db/migrate.js';
 import { systemClock } from '../server/src/kernel/time.js';
 import { buildUser } from '../server/test/factories.js';
@@ -16,12 +16,6 @@ import { measure, type Row, timeRow } from './lib.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 export async function run(): Promise<Row[]> {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openPglite, openPostgres } from '../src/kernel/db/database.js';
-import { withDatabase } from './global-setup.js';
+import { type Database, openPglite, openPostgres, withDatabase } from '../src/kernel/db/database.js';
 
 export async function createTestDatabase(): Promise<Database> {
   if (process.env.ABITARE_TEST_DB === 'postgres') {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from '../src/kernel/db/database.js';
+import { openPglite, openPostgres, withDatabase } from '../src/kernel/db/database.js';
 import { migrate } from '../src/kernel/db/migrate.js';
 
 declare module 'vitest' {
@@ -13,12 +13,6 @@ declare module 'vitest' {
     pgliteTemplate: string;
     pgTemplate: string;
   }
-}
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 export default async function setup(project: TestProject) {

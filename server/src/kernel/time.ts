@@ -22,5 +22,12 @@ export function manualClock(start: Date | string = '2026-11-23T09:00:00Z') {
   };
 }
 
+const romeDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day of an instant in Europe/Rome, as YYYY-MM-DD. */
+export function romeDay(at: Date): string {
+  return romeDayFormat.format(at);
+}
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -3,6 +3,7 @@ import { type Program, programsFor } from '../../kernel/auth/permissions.js';
 import type { TenantContext } from '../../kernel/context.js';
 import type { Executor } from '../../kernel/db/tenant.js';
 import { AppError } from '../../kernel/http/errors.js';
+import { romeDay } from '../../kernel/time.js';
 
 /**
  * Need-to-know: a role limited to programs sees the people enrolled in those programs; an
@@ -17,7 +18,7 @@ export const sensitiveScope = (ctx: TenantContext): Scope => programsFor(ctx.pri
 
 /** Today in Europe/Rome as YYYY-MM-DD. */
 export function today(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return romeDay(now);
 }
 
 /** Programs the person is enrolled in on `day`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { audit, auditSensitiveRead } from '../../../kernel/audit/audit.js';
-import { AppError, notFound } from '../../../kernel/http/errors.js';
+import { AppError } from '../../../kernel/http/errors.js';
 import { decodeCursor, pageOf, toPage } from '../../../kernel/http/pagination.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
 import { activePrograms, covers, readScope, requireProgramInScope, sensitiveScope, today, writeScope } from '../policy.js';
@@ -14,6 +14,7 @@ import {
   PersonListQuery,
   PersonOut,
   PersonPatchBody,
+  PersonSummaryOut,
   PurposeQuery,
   SENSITIVE_SCHEMAS,
   SensitiveOut,
@@ -52,7 +53,7 @@ export const personRoutes: AnyRoute[] = [
     access: read,
     summary: 'Search people (surname prefix, "surname name", or codice fiscale); only those within your programs',
     tags,
-    schema: { querystring: PersonListQuery, response: { 200: pageOf(PersonSummaryOutRef()) } },
+    schema: { querystring: PersonListQuery, response: { 200: pageOf(PersonSummaryOut) } },
     async handler({ db, ctx, query, deps }) {
       const day = today(deps.clock.now());
       const rows = await listPersons(db, ctx, readScope(ctx), day, {
@@ -281,19 +282,3 @@ export const personRoutes: AnyRoute[] = [
     },
   }),
 ];
-
-function PersonSummaryOutRef() {
-  return PersonOut.pick({
-    id: true,
-    givenName: true,
-    familyName: true,
-    codiceFiscale: true,
-    cfPending: true,
-    birthDate: true,
-    residenceCity: true,
-    noFixedAddress: true,
-    programs: true,
-  });
-}
-
-export { notFound };
