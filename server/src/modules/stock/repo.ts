@@ -187,6 +187,7 @@ export interface UnitFilter {
   minSurface?: number;
   maxSurface?: number;
   minBedrooms?: number;
+  minBeds?: number;
   accessibility?: string[];
 }
 
@@ -220,6 +221,9 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
   if (f.minBedrooms !== undefined) {
     q = q.where('u.bedrooms', '>=', f.minBedrooms);
   }
+  if (f.minBeds !== undefined) {
+    q = q.where('u.beds', '>=', f.minBeds);
+  }
   if (f.accessibility && f.accessibility.length > 0) {
     q = q.where(sql<boolean>`u.accessibility @> ${sql.val(f.accessibility)}::text[]`);
   }
@@ -236,6 +240,28 @@ export function listUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter &
     .orderBy('u.code')
     .orderBy('u.id')
     .limit(f.limit + 1)
+    .execute();
+}
+
+/** How many units match the filter, by current status (null: no status today). */
+export function countUnitsByStatus(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
+  return filteredUnits(db, ctx, today, f)
+    .clearSelect()
+    .select((eb) => ['cs.status', eb.fn.countAll<string>().as('n')])
+    .groupBy('cs.status')
+    .execute();
+}
+
+/** The neighbourhoods of the ente's buildings, with their unit counts. */
+export function neighbourhoods(db: Executor, ctx: Ctx) {
+  return db
+    .selectFrom('building as b')
+    .innerJoin('unit as u', (j) => j.onRef('u.tenant_id', '=', 'b.tenant_id').onRef('u.building_id', '=', 'b.id'))
+    .select((eb) => ['b.neighbourhood', eb.fn.countAll<string>().as('n')])
+    .where(inTenant(ctx, 'b'))
+    .where('b.neighbourhood', 'is not', null)
+    .groupBy('b.neighbourhood')
+    .orderBy('b.neighbourhood')
     .execute();
 }
 

@@ -273,11 +273,15 @@ describe('unit list: search, filters, pagination', () => {
     const from = '2024-01-01';
     ids = {};
     for (const [code, buildingId, spec] of [
-      ['SV-1', giorgini.id, { surfaceM2: 45, rooms: 2, bedrooms: 1, status: 'available', program: 'youth_collab' }],
-      ['SV-2', giorgini.id, { surfaceM2: 70, rooms: 3, bedrooms: 2, status: 'occupied', program: 'erp', accessibility: ['step_free_access', 'lift'] }],
-      ['SV-3', giorgini.id, { surfaceM2: 90, rooms: 4, bedrooms: 3, status: 'maintenance', program: 'erp' }],
-      ['MT-1', pisana.id, { surfaceM2: 40, rooms: 2, bedrooms: 1, status: 'available', program: 'erp', accessibility: ['step_free_access'] }],
-      ['MT-2', pisana.id, { surfaceM2: 75, rooms: 4, bedrooms: 2, status: 'available', program: 'housing_first', accessibility: ['lift', 'step_free_access'] }],
+      ['SV-1', giorgini.id, { beds: 1, surfaceM2: 45, rooms: 2, bedrooms: 1, status: 'available', program: 'youth_collab' }],
+      ['SV-2', giorgini.id, { beds: 3, surfaceM2: 70, rooms: 3, bedrooms: 2, status: 'occupied', program: 'erp', accessibility: ['step_free_access', 'lift'] }],
+      ['SV-3', giorgini.id, { beds: 4, surfaceM2: 90, rooms: 4, bedrooms: 3, status: 'maintenance', program: 'erp' }],
+      ['MT-1', pisana.id, { beds: 2, surfaceM2: 40, rooms: 2, bedrooms: 1, status: 'available', program: 'erp', accessibility: ['step_free_access'] }],
+      [
+        'MT-2',
+        pisana.id,
+        { beds: 3, surfaceM2: 75, rooms: 4, bedrooms: 2, status: 'available', program: 'housing_first', accessibility: ['lift', 'step_free_access'] },
+      ],
     ] as const) {
       const u = await buildUnit(t.database.db, {
         buildingId,
@@ -285,6 +289,7 @@ describe('unit list: search, filters, pagination', () => {
         surfaceM2: spec.surfaceM2,
         rooms: spec.rooms,
         bedrooms: spec.bedrooms,
+        beds: spec.beds,
         accessibility: 'accessibility' in spec ? [...spec.accessibility].sort() : [],
         status: { status: spec.status, from },
         program: { program: spec.program, from },
@@ -310,8 +315,24 @@ describe('unit list: search, filters, pagination', () => {
     expect(await codes('minBedrooms=2')).toEqual(['MT-2', 'SV-2', 'SV-3']);
     expect(await codes('accessibility=step_free_access')).toEqual(['MT-1', 'MT-2', 'SV-2']);
     expect(await codes('accessibility=step_free_access,lift')).toEqual(['MT-2', 'SV-2']);
+    expect(await codes('minBeds=3')).toEqual(['MT-2', 'SV-2', 'SV-3']);
     expect((await c.get('/api/v1/stock/units?accessibility=jacuzzi')).statusCode).toBe(400);
     expect(await codes('q=%25')).toEqual([]);
+  });
+
+  it('counts the matching units by current status, and lists the neighbourhoods', async () => {
+    expect((await c.get('/api/v1/stock/units/summary')).json()).toEqual({ total: 5, byStatus: { available: 3, occupied: 1, maintenance: 1 } });
+    expect((await c.get('/api/v1/stock/units/summary?neighbourhood=San%20Vito&minBedrooms=2')).json()).toEqual({
+      total: 2,
+      byStatus: { occupied: 1, maintenance: 1 },
+    });
+    expect((await c.get('/api/v1/stock/units/summary?status=reserved')).json()).toEqual({ total: 0, byStatus: {} });
+    expect((await c.get('/api/v1/stock/neighbourhoods')).json()).toEqual({
+      items: [
+        { name: 'Montuolo', unitCount: 2 },
+        { name: 'San Vito', unitCount: 3 },
+      ],
+    });
   });
 
   it('pages through the list with the cursor, without gaps or repeats', async () => {

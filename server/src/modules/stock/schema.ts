@@ -200,6 +200,7 @@ export const UnitFilterQuery = z.object({
   minSurface: z.coerce.number().min(0).optional(),
   maxSurface: z.coerce.number().min(0).optional(),
   minBedrooms: z.coerce.number().int().min(0).optional(),
+  minBeds: z.coerce.number().int().min(0).optional().describe('At least this many beds (capacity)'),
   accessibility: Csv(ACCESSIBILITY_FEATURES).optional().describe('Every listed feature is required'),
 });
 export const UnitListQuery = PageQuery.extend(UnitFilterQuery.shape);
@@ -224,6 +225,13 @@ export const StatusChangeBody = z.object({
   from: Day.describe('The new status starts on this day; the period in force then ends the day before'),
   note: Text(1000).nullable().default(null),
 });
+
+export const UnitSummaryOut = z.object({
+  total: z.number().int().describe('Units matching the filters'),
+  byStatus: z.partialRecord(z.enum([...UNIT_STATUSES, 'none']), z.number().int()).describe('Matching units by current status (`none`: no status today)'),
+});
+
+export const NeighbourhoodOut = z.object({ name: z.string(), unitCount: z.number().int() });
 
 // ---- CSV import ----
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { audit } from '../../kernel/audit/audit.js';
 import type { TenantContext } from '../../kernel/context.js';
 import type { Executor } from '../../kernel/db/tenant.js';
@@ -10,14 +11,17 @@ import * as repo from './repo.js';
 import { readStock, tags, writeStock } from './routes.js';
 import {
   IdParams,
+  NeighbourhoodOut,
   ProgramPeriodBody,
   StatusChangeBody,
   StatusPeriodBody,
   UnitCreateBody,
   UnitDetailOut,
+  UnitFilterQuery,
   UnitListQuery,
   UnitOut,
   UnitPatchBody,
+  UnitSummaryOut,
 } from './schema.js';
 import * as service from './service.js';
 
@@ -54,6 +58,36 @@ export const unitRoutes: AnyRoute[] = [
     async handler({ db, ctx, query, deps }) {
       const rows = await repo.listUnits(db, ctx, romeDay(deps.clock.now()), { ...unitFilter(query), after: decodeCursor(query.cursor), limit: query.limit });
       return toPage(rows, query.limit, (r) => r.code, presentUnit);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/stock/units/summary',
+    access: readStock,
+    summary: 'How many units match the list filters, in all and by current status',
+    tags,
+    schema: { querystring: UnitFilterQuery, response: { 200: UnitSummaryOut } },
+    async handler({ db, ctx, query, deps }) {
+      const rows = await repo.countUnitsByStatus(db, ctx, romeDay(deps.clock.now()), unitFilter(query));
+      const byStatus: Record<string, number> = {};
+      let total = 0;
+      for (const r of rows) {
+        byStatus[r.status ?? 'none'] = Number(r.n);
+        total += Number(r.n);
+      }
+      return { total, byStatus };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/stock/neighbourhoods',
+    access: readStock,
+    summary: "Neighbourhoods (quartieri, frazioni) of the ente's buildings, with unit counts",
+    tags,
+    schema: { response: { 200: z.object({ items: z.array(NeighbourhoodOut) }) } },
+    async handler({ db, ctx }) {
+      const rows = await repo.neighbourhoods(db, ctx);
+      return { items: rows.map((r) => ({ name: r.neighbourhood as string, unitCount: Number(r.n) })) };
     },
   }),
   defineRoute({
