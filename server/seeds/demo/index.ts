@@ -113,7 +113,9 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       tenantId: lucca.tenantId,
       households: 900,
       seed: 20261123,
-      citizens: [{ userId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string, givenName: 'Francesca', familyName: 'Ricci', program: 'youth_collab' }],
+      citizens: [
+        { userId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string, givenName: 'Francesca', familyName: 'Ricci', sex: 'F', program: 'youth_collab' },
+      ],
     });
     const pescaglia = await seedEnte(
       trx,
@@ -125,7 +127,9 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       tenantId: pescaglia.tenantId,
       households: 25,
       seed: 46022,
-      citizens: [{ userId: pescaglia.userIds.get('cittadino@pescaglia.abitare.demo') as string, givenName: 'Matteo', familyName: 'Simonetti', program: 'erp' }],
+      citizens: [
+        { userId: pescaglia.userIds.get('cittadino@pescaglia.abitare.demo') as string, givenName: 'Matteo', familyName: 'Simonetti', sex: 'M', program: 'erp' },
+      ],
     });
     await seedDemoStock(trx);
   });

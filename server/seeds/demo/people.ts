@@ -58,7 +58,7 @@ export interface DemoPeopleOptions {
   households: number;
   seed: number;
   /** Demo citizen accounts to link to a person record: email → given/family name. */
-  citizens: { userId: string; givenName: string; familyName: string; program: Program }[];
+  citizens: { userId: string; givenName: string; familyName: string; sex: 'M' | 'F'; program: Program }[];
 }
 
 export async function seedDemoPeople(db: Executor, o: DemoPeopleOptions) {
@@ -82,10 +82,14 @@ export async function seedDemoPeople(db: Executor, o: DemoPeopleOptions) {
   // The demo citizens become the heads of the first households, under their own names.
   const linked = new Map<string, string>();
   o.citizens.forEach((c, i) => {
-    const head = people.find((p) => p.id === members.filter((m) => m.relationship === 'head')[i]?.person_id);
-    if (head) {
+    const headMember = members.filter((m) => m.relationship === 'head')[i];
+    const head = people.find((p) => p.id === headMember?.person_id);
+    const household = households.find((h) => h.id === headMember?.household_id);
+    if (head && household) {
       head.given_name = c.givenName;
       head.family_name = c.familyName;
+      head.sex = c.sex;
+      household.name = `Nucleo ${c.familyName}`;
       head.codice_fiscale = null; // recomputed below from the new name
       linked.set(head.id, c.userId);
     }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../features/identity/api.js';
+import { signOut, useMe } from '../features/identity/api.js';
 import { Alert, Loading } from '../ui/feedback.js';
 
 /** Route guard: signed-in users pass; anyone else goes to /login (and comes back after). */
@@ -15,7 +15,7 @@ export function RequireAuth() {
     return <Alert kind="danger">{me.error.message || t('errors.generic')}</Alert>;
   }
   if (me.data === null) {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+    return <Navigate to="/login" replace state={signOut.byUser ? undefined : { from: location.pathname + location.search }} />;
   }
   return <Outlet />;
 }

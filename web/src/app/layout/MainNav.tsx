@@ -13,6 +13,15 @@ interface NavEntry {
 /** The role-aware main navigation: only what the user's permissions allow. */
 export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   const entries: NavEntry[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (hasPermission(me, 'registry:read')) {
+    entries.push({ to: '/registry', label: t('registry.nav') });
+  }
+  if (me.roles.some((r) => r.role === 'citizen')) {
+    entries.push({ to: '/me/data', label: t('registry.me.nav') });
+  }
+  if (hasPermission(me, 'stock:read')) {
+    entries.push({ to: '/stock', label: t('stock.nav') });
+  }
   if (hasPermission(me, 'admin:users')) {
     entries.push({ to: '/admin/users', label: t('nav.users') });
   }

@@ -55,6 +55,10 @@ export interface LoginInput {
 
 export const meKey = ['me'] as const;
 
+/** True once the user signed out in this tab: the login page then starts from home, not from the
+ * page the previous user left (another person may sign in on the same device). */
+export const signOut = { byUser: false };
+
 /** Loads /me and remembers its CSRF token; null when nobody is signed in (401). */
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -118,6 +122,7 @@ export function useLogin() {
     mutationFn: async (input) => {
       const { csrfToken } = await api<{ csrfToken: string }>('POST', '/api/v1/auth/login', input);
       setCsrfToken(csrfToken);
+      signOut.byUser = false;
     },
     onSuccess: async () => {
       // A new user: nothing cached for the previous one may survive. /me is replaced in place so
@@ -143,6 +148,7 @@ export function useLogout() {
     },
     onSuccess: () => {
       setCsrfToken(null);
+      signOut.byUser = true;
       queryClient.removeQueries({ predicate: keepOnlyPublic });
       queryClient.setQueryData(meKey, null);
     },

@@ -4,7 +4,8 @@ import { Icon } from '../../../ui/Icon.js';
 import { hasPermission, type Me } from '../../identity/api.js';
 
 interface Action {
-  key: 'users' | 'audit' | 'profile';
+  /** Its texts live under home.cards.<key> (in the shell's or the feature's catalogue). */
+  key: string;
   to: string;
   icon: string;
 }
@@ -12,6 +13,15 @@ interface Action {
 /** What the user can do now, from the permissions the server reports (never re-derived from roles). */
 export function actionsFor(me: Me): Action[] {
   const actions: Action[] = [];
+  if (hasPermission(me, 'registry:read')) {
+    actions.push({ key: 'registry', to: '/registry', icon: 'it-pa' });
+  }
+  if (me.roles.some((r) => r.role === 'citizen')) {
+    actions.push({ key: 'myData', to: '/me/data', icon: 'it-user' });
+  }
+  if (hasPermission(me, 'stock:read')) {
+    actions.push({ key: 'stock', to: '/stock', icon: 'it-map-marker-circle' });
+  }
   if (hasPermission(me, 'admin:users')) {
     actions.push({ key: 'users', to: '/admin/users', icon: 'it-settings' });
   }
