@@ -411,3 +411,49 @@ export function assignDense(nRows: number, nCols: number, weights: ArrayLike<num
   }
   return { weight: total, rowMate, colMate, rowEdge, rowDual: a, colDual: b };
 }
+
+export type AssignmentMethod = 'auto' | 'dense' | 'sparse';
+
+/**
+ * Maximum-weight bipartite matching of an edge list. `auto` (default) builds a dense matrix when
+ * at least a quarter of the pairs are edges and the matrix stays under 2^26 cells with int32
+ * weights, and uses the sparse solver otherwise. rowEdge always refers to the input edges.
+ */
+export function maxWeightAssignment(g: BipartiteGraph, method: AssignmentMethod = 'auto'): Assignment {
+  const cells = g.nRows * g.nCols;
+  const e = g.row.length;
+  let dense = method === 'dense';
+  if (method === 'auto') {
+    dense = cells > 0 && cells <= 1 << 26 && e * 4 >= cells;
+    for (let k = 0; dense && k < e; k++) {
+      if (g.w[k]! > 0x7fffffff) {
+        dense = false;
+      }
+    }
+  }
+  if (!dense) {
+    return assignSparse(g);
+  }
+  const W = new Int32Array(cells);
+  const idx = new Int32Array(cells).fill(-1);
+  for (let k = 0; k < e; k++) {
+    const r = g.row[k]!;
+    const c = g.col[k]!;
+    const x = g.w[k]!;
+    if (!(r >= 0 && r < g.nRows && c >= 0 && c < g.nCols) || !(x >= 0 && x <= 0x7fffffff && Number.isInteger(x))) {
+      throw new RangeError(`edge ${k} (${r}, ${c}, ${x}) is out of range for the dense solver`);
+    }
+    const at = r * g.nCols + c;
+    if (idx[at] === -1 || x > W[at]!) {
+      W[at] = x;
+      idx[at] = k;
+    }
+  }
+  const res = assignDense(g.nRows, g.nCols, W);
+  for (let r = 0; r < g.nRows; r++) {
+    if (res.rowEdge[r]! >= 0) {
+      res.rowEdge[r] = idx[res.rowEdge[r]!]!;
+    }
+  }
+  return res;
+}

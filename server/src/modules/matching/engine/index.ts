@@ -1,0 +1,29 @@
+// The matching engine: exact optimisation, constraints, explanations. Pure TypeScript, no I/O,
+// no runtime dependency. See README.md in this folder for the API and the measured figures.
+export { type Assignment, type AssignmentMethod, assignDense, assignSparse, type BipartiteGraph, maxWeightAssignment } from './assignment.js';
+export {
+  type AllocationProblem,
+  type AllocationSolution,
+  type ChosenPair,
+  type ChosenPlace,
+  type Factors,
+  MatchingInputError,
+  type PairCandidate,
+  type PairingProblem,
+  type PairingSolution,
+  type PlaceCandidate,
+  solveAllocation,
+  solvePairing,
+} from './constraints.js';
+export {
+  explainAllocation,
+  explainPairing,
+  type PairAlternative,
+  type PersonExplanation,
+  type WhatIf,
+  type WhatIfChange,
+  whatIfAllocation,
+  whatIfPairing,
+} from './explain.js';
+export { type AssignmentInstance, type GeneralInstance, InstanceFormatError, type InstanceKind, parseInstance } from './format.js';
+export { type GeneralGraph, type GeneralMatching, maxWeightMatching } from './general.js';
