@@ -19,9 +19,10 @@ import { adminRoutes } from './modules/admin/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
+import { tenancyModuleRoutes } from './modules/tenancies/index.js';
 
 /** Every module's routes, in one list: the route table tests walk. */
-export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes];
+export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes, ...tenancyModuleRoutes];
 
 export interface RegisteredRoute {
   method: string;

@@ -23,6 +23,48 @@ export interface AppUserTable {
   updated_at: Generated<Date>;
 }
 
+export interface ApplicationTable {
+  tenant_id: string;
+  id: Generated<string>;
+  call_id: string;
+  person_id: string | null;
+  user_id: string | null;
+  channel: Generated<string>;
+  status: Generated<string>;
+  applicant: Json;
+  household: Generated<Json>;
+  declared: Generated<Json>;
+  verified: Generated<Json>;
+  criterion_review: Generated<Json>;
+  exclusion_reason: string | null;
+  exclusion_note: string | null;
+  protocol_year: number | null;
+  protocol_number: number | null;
+  protocol: string | null;
+  submitted_at: Date | null;
+  withdrawn_at: Date | null;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationDocumentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  application_id: string;
+  objection_id: string | null;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface AuditLogTable {
   tenant_id: string;
   id: Generated<string>;
@@ -72,6 +114,51 @@ export interface BuildingTable {
   year_built: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface CallTable {
+  tenant_id: string;
+  id: Generated<string>;
+  program: string;
+  title_it: string;
+  title_en: string;
+  body_it: Generated<string>;
+  body_en: Generated<string>;
+  opens_at: Date;
+  closes_at: Date;
+  places: number | null;
+  objection_days: Generated<number>;
+  status: Generated<string>;
+  rules_version: Generated<number>;
+  published_at: Date | null;
+  provisional_at: Date | null;
+  final_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CallRulesTable {
+  tenant_id: string;
+  call_id: string;
+  version: number;
+  rules: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ChargeRunTable {
+  tenant_id: string;
+  id: Generated<string>;
+  month: string;
+  status: Generated<string>;
+  tenancies_total: Generated<number>;
+  tenancies_done: Generated<number>;
+  charges_created: Generated<number>;
+  amount_cents: Generated<number>;
+  started_by: string | null;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
 }
 
 export interface CommonSpaceTable {
@@ -171,6 +258,37 @@ export interface IseeTable {
   created_at: Generated<Date>;
 }
 
+export interface LedgerEntryTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tenancy_id: string;
+  kind: string;
+  component: string | null;
+  entry_date: string;
+  amount_cents: number;
+  reason: string;
+  charge_month: string | null;
+  charge_run_id: string | null;
+  notice_id: string | null;
+  external_ref: string | null;
+  author_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ObjectionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  application_id: string;
+  call_id: string;
+  text: string;
+  status: Generated<string>;
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  filed_by: string | null;
+  filed_at: Generated<Date>;
+}
+
 export interface OrganisationTable {
   tenant_id: string;
   id: Generated<string>;
@@ -179,6 +297,42 @@ export interface OrganisationTable {
   fiscal_code: string | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PaymentNoticeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tenancy_id: string;
+  notice_number: string;
+  iuv: string;
+  amount_cents: number;
+  due_date: string;
+  description: string;
+  status: Generated<string>;
+  paid_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PaymentReceiptTable {
+  tenant_id: string;
+  id: Generated<string>;
+  receipt_id: string;
+  notice_id: string;
+  amount_cents: number;
+  paid_at: Date;
+  psp: string | null;
+  payer_fiscal_code: string | null;
+  received_at: Generated<Date>;
+}
+
+export interface PaymentSettingsTable {
+  tenant_id: string;
+  creditor_fiscal_code: string;
+  segregation_code: number;
+  receipt_secret: string;
+  next_sequence: Generated<number>;
   updated_at: Generated<Date>;
 }
 
@@ -206,6 +360,8 @@ export interface PersonTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  family_key: Generated<string | null>;
+  given_key: Generated<string | null>;
 }
 
 export interface PersonDocumentTable {
@@ -243,6 +399,56 @@ export interface PersonSensitiveTable {
   updated_at: Generated<Date>;
 }
 
+export interface ProtocolCounterTable {
+  tenant_id: string;
+  year: number;
+  last_number: number;
+}
+
+export interface RankingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  call_id: string;
+  kind: string;
+  rules_version: number;
+  seed: string;
+  entries: Json;
+  sha256: string;
+  published_at: Generated<Date>;
+  published_by: string | null;
+}
+
+export interface RentAssessmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tenancy_id: string;
+  effective_from: string;
+  annual_cents: number;
+  monthly_cents: number;
+  category: string;
+  rule_id: string | null;
+  rule_kind: string;
+  rule_params: Json;
+  income_id: string | null;
+  surface_m2: number;
+  lines: Json;
+  reason: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RentRuleTable {
+  tenant_id: string;
+  id: Generated<string>;
+  program: string;
+  kind: string;
+  params: Json;
+  effective_from: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface RoleAssignmentTable {
   tenant_id: string;
   id: Generated<string>;
@@ -251,6 +457,64 @@ export interface RoleAssignmentTable {
   program: string | null;
   granted_by: string | null;
   created_at: Generated<Date>;
+}
+
+export interface TenancyTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  unit_id: string;
+  bed: number | null;
+  household_id: string | null;
+  person_id: string | null;
+  program: string;
+  kind: string;
+  during: string;
+  renewal: Generated<string>;
+  renewal_months: number | null;
+  deposit_cents: Generated<number>;
+  service_charges_cents: Generated<number>;
+  notes: string | null;
+  end_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TenancyDocumentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tenancy_id: string;
+  kind: string;
+  title: string;
+  reference: string | null;
+  dated: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TenancyIncomeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tenancy_id: string;
+  effective_from: string;
+  annual_income_cents: number;
+  protected_income_only: Generated<boolean>;
+  isee_cents: number | null;
+  dependants: Generated<number>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TenancySignatoryTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tenancy_id: string;
+  person_id: string | null;
+  name: string;
+  role: string;
+  signed_on: string | null;
 }
 
 export interface UnitTable {
@@ -302,9 +566,14 @@ export interface UnitStatusTable {
 
 export interface DB {
   app_user: AppUserTable;
+  application: ApplicationTable;
+  application_document: ApplicationDocumentTable;
   audit_log: AuditLogTable;
   auth_session: AuthSessionTable;
   building: BuildingTable;
+  call: CallTable;
+  call_rules: CallRulesTable;
+  charge_run: ChargeRunTable;
   common_space: CommonSpaceTable;
   consent: ConsentTable;
   enrolment: EnrolmentTable;
@@ -314,12 +583,25 @@ export interface DB {
   household_income: HouseholdIncomeTable;
   household_member: HouseholdMemberTable;
   isee: IseeTable;
+  ledger_entry: LedgerEntryTable;
+  objection: ObjectionTable;
   organisation: OrganisationTable;
+  payment_notice: PaymentNoticeTable;
+  payment_receipt: PaymentReceiptTable;
+  payment_settings: PaymentSettingsTable;
   person: PersonTable;
   person_document: PersonDocumentTable;
   person_representative: PersonRepresentativeTable;
   person_sensitive: PersonSensitiveTable;
+  protocol_counter: ProtocolCounterTable;
+  ranking: RankingTable;
+  rent_assessment: RentAssessmentTable;
+  rent_rule: RentRuleTable;
   role_assignment: RoleAssignmentTable;
+  tenancy: TenancyTable;
+  tenancy_document: TenancyDocumentTable;
+  tenancy_income: TenancyIncomeTable;
+  tenancy_signatory: TenancySignatoryTable;
   unit: UnitTable;
   unit_program: UnitProgramTable;
   unit_status: UnitStatusTable;
