@@ -5,16 +5,22 @@ import type { DB } from '../src/kernel/db/types.js';
 import { insertChunks } from './demo/people.js';
 import { generateHousehold, PROGRAM_WEIGHTS } from './generate/people.js';
 import { rng, uuid } from './generate/random.js';
+import { type ScaleStockResult, seedScaleStock } from './scale-stock.js';
 
 export interface ScaleResult {
   tenantId: string;
   people: number;
   households: number;
+  /** The stock added (units = people / 10 unless told otherwise); null when the ente already had units. */
+  stock: ScaleStockResult | null;
   seconds: number;
 }
 
 /** Creates (or reuses) the ente `slug` and fills it with about `people` people in households. */
-export async function seedScale(db: Kysely<DB>, opts: { people: number; slug: string; seed?: number; log?: (s: string) => void }): Promise<ScaleResult> {
+export async function seedScale(
+  db: Kysely<DB>,
+  opts: { people: number; units?: number; slug: string; seed?: number; log?: (s: string) => void },
+): Promise<ScaleResult> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
   const existing = await db.selectFrom('ente').select('id').where('slug', '=', opts.slug).executeTakeFirst();
@@ -65,5 +71,14 @@ export async function seedScale(db: Kysely<DB>, opts: { people: number; slug: st
     households += batch.household.length;
     log(`  ${people.toLocaleString('it-IT')} people, ${households.toLocaleString('it-IT')} households (${Math.round((Date.now() - started) / 1000)} s)`);
   }
-  return { tenantId, people, households, seconds: (Date.now() - started) / 1000 };
+  const units = opts.units ?? Math.floor(opts.people / 10);
+  const hasUnits = await db.selectFrom('unit').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
+  let stock: ScaleStockResult | null = null;
+  if (units > 0 && !hasUnits) {
+    stock = await seedScaleStock(db, { tenantId, units, seed: opts.seed });
+    log(
+      `  ${stock.units.toLocaleString('it-IT')} units in ${stock.buildings.toLocaleString('it-IT')} buildings (${Math.round((Date.now() - started) / 1000)} s)`,
+    );
+  }
+  return { tenantId, people, households, stock, seconds: (Date.now() - started) / 1000 };
 }

@@ -20,7 +20,8 @@ if (values.scale !== undefined) {
   }
   console.log(`seeding ente "${values.ente}" with ~${people.toLocaleString('it-IT')} people on ${database.kind}…`);
   const r = await seedScale(database.db, { people, slug: values.ente ?? 'scale', log: console.log });
-  console.log(`done: ${r.people} people, ${r.households} households in ${r.seconds.toFixed(1)} s (ente id ${r.tenantId})`);
+  const stock = r.stock ? `, ${r.stock.units} units in ${r.stock.buildings} buildings and ${r.stock.estates} estates` : '';
+  console.log(`done: ${r.people} people, ${r.households} households${stock} in ${r.seconds.toFixed(1)} s (ente id ${r.tenantId})`);
 } else if (await isEmpty(database.db)) {
   await seedDemo(database.db);
   console.log('demo data loaded');
