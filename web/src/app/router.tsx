@@ -6,6 +6,13 @@ import { HomePage } from '../pages/HomePage.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { ProfilePage } from '../pages/ProfilePage.js';
+import { StockBuildingPage } from '../pages/stock/StockBuildingPage.js';
+import { StockEstatePage } from '../pages/stock/StockEstatePage.js';
+import { StockEstatesPage } from '../pages/stock/StockEstatesPage.js';
+import { StockImportPage } from '../pages/stock/StockImportPage.js';
+import { StockUnitNewPage } from '../pages/stock/StockUnitNewPage.js';
+import { StockUnitPage } from '../pages/stock/StockUnitPage.js';
+import { StockUnitsPage } from '../pages/stock/StockUnitsPage.js';
 import { Layout } from './layout/Layout.js';
 import { RequireAuth, RequirePermission } from './RequireAuth.js';
 
@@ -19,6 +26,23 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/profile', element: <ProfilePage /> },
+          {
+            element: <RequirePermission permission="stock:read" />,
+            children: [
+              { path: '/stock', element: <StockUnitsPage /> },
+              { path: '/stock/units/:id', element: <StockUnitPage /> },
+              { path: '/stock/estates', element: <StockEstatesPage /> },
+              { path: '/stock/estates/:id', element: <StockEstatePage /> },
+              { path: '/stock/buildings/:id', element: <StockBuildingPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="stock:write" />,
+            children: [
+              { path: '/stock/units/new', element: <StockUnitNewPage /> },
+              { path: '/stock/import', element: <StockImportPage /> },
+            ],
+          },
           {
             element: <RequirePermission permission="admin:users" />,
             children: [
