@@ -16,13 +16,14 @@ import { type AnyRoute, type AppDeps, defineRoute, registerRoutes } from './kern
 import { registerSecurity } from './kernel/http/security.js';
 import { zodValidatorCompiler } from './kernel/http/validation.js';
 import { adminRoutes } from './modules/admin/index.js';
+import { callsRoutes } from './modules/calls/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
 import { tenancyModuleRoutes } from './modules/tenancies/index.js';
 
 /** Every module's routes, in one list: the route table tests walk. */
-export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes, ...tenancyModuleRoutes];
+export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes, ...callsRoutes, ...tenancyModuleRoutes];
 
 export interface RegisteredRoute {
   method: string;

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'stock:write',
   // calls, rankings, allocation
   'call:manage',
+  'call:read', // see calls of one's programs and their applications (partner staff, social workers)
   'application:submit',
   'application:review',
   'ranking:publish',
@@ -79,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:export',
   ],
   social_worker: [
+    'call:read',
     'registry:read',
     'registry:write',
     'registry:special:read',
@@ -92,7 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   housing_first_team: ['registry:read', 'registry:special:read', 'case:read', 'case:write', 'visit:log', 'tenancy:read'],
   mediator: ['registry:read', 'stock:read', 'case:read', 'case:write', 'mediation:manage', 'tenancy:read'],
   agency_operator: ['registry:read', 'registry:write', 'stock:read', 'stock:write', 'agency:manage', 'tenancy:read', 'case:read', 'case:write'],
-  partner_staff: ['registry:read', 'stock:read', 'case:read', 'case:write', 'visit:log'],
+  partner_staff: ['call:read', 'registry:read', 'stock:read', 'case:read', 'case:write', 'visit:log'],
   admin: ['admin:users', 'admin:organisations', 'admin:audit', 'report:read', 'report:export', 'stock:read'],
 };
 
