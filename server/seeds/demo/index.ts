@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../../src/modules/identity/index.js';
 import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js';
 import { seedDemoPeople } from './people.js';
 import { seedDemoStock } from './stock.js';
+import { seedDemoTenancies } from './tenancies.js';
 
 interface DemoUser {
   email: string;
@@ -132,6 +133,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       ],
     });
     await seedDemoStock(trx);
+    await seedDemoTenancies(trx);
   });
 }
 
