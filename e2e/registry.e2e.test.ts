@@ -123,6 +123,31 @@ describe('registry journey', () => {
     await page.screenshot({ path: screenshotPath('registry-my-data'), fullPage: true });
   });
 
+  it('an operator corrects a record and merges the duplicates the registry flags', async () => {
+    const { page } = await h.newPage();
+    await loginAsDemo(page, 'ufficio.casa@lucca.abitare.demo');
+    await page.goto('/registry/duplicates');
+    const rows = page.locator('main table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'duplicates');
+    const before = await rows.count();
+    page.once('dialog', (d) => void d.accept());
+    await rows.first().getByRole('button').first().click();
+    await page.waitForURL((url) => /^\/registry\/persons\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.goto('/registry/duplicates');
+    await expect.poll(async () => ((await page.locator('main table').count()) === 0 ? 0 : rows.count())).toBe(before - 1);
+
+    await page.goto('/registry?q=Ricci');
+    await page.getByRole('link', { name: 'Ricci Francesca' }).first().click();
+    await page.getByRole('link', { name: 'Correggi i dati' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/edit'));
+    await expectNoAxeViolations(page, 'person edit');
+    await page.getByLabel('Telefono').fill('+39 0583 123456');
+    await page.getByRole('button', { name: 'Salva le correzioni' }).click();
+    await expect.poll(() => page.locator('.alert-success').textContent()).toContain('Dati aggiornati');
+    expect(await page.locator('main').textContent()).toContain('+39 0583 123456');
+  });
+
   it('a citizen cannot open the operators’ registry', async () => {
     const { page } = await h.newPage();
     await loginAsDemo(page, 'cittadina@lucca.abitare.demo');

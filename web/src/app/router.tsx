@@ -2,10 +2,18 @@ import { createBrowserRouter } from 'react-router';
 import { AdminAuditPage } from '../pages/AdminAuditPage.js';
 import { AdminUserPage } from '../pages/AdminUserPage.js';
 import { AdminUsersPage } from '../pages/AdminUsersPage.js';
+import { DuplicatesPage } from '../pages/DuplicatesPage.js';
 import { HomePage } from '../pages/HomePage.js';
+import { HouseholdNewPage } from '../pages/HouseholdNewPage.js';
+import { HouseholdPage } from '../pages/HouseholdPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
+import { MyDataPage } from '../pages/MyDataPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
+import { PersonEditPage } from '../pages/PersonEditPage.js';
+import { PersonNewPage } from '../pages/PersonNewPage.js';
+import { PersonPage } from '../pages/PersonPage.js';
 import { ProfilePage } from '../pages/ProfilePage.js';
+import { RegistryPage } from '../pages/RegistryPage.js';
 import { StockBuildingPage } from '../pages/stock/StockBuildingPage.js';
 import { StockEstatePage } from '../pages/stock/StockEstatePage.js';
 import { StockEstatesPage } from '../pages/stock/StockEstatesPage.js';
@@ -26,6 +34,24 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/me/data', element: <MyDataPage /> },
+          {
+            element: <RequirePermission permission="registry:read" />,
+            children: [
+              { path: '/registry', element: <RegistryPage /> },
+              { path: '/registry/persons/:id', element: <PersonPage /> },
+              { path: '/registry/households/:id', element: <HouseholdPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="registry:write" />,
+            children: [
+              { path: '/registry/persons/new', element: <PersonNewPage /> },
+              { path: '/registry/households/new', element: <HouseholdNewPage /> },
+              { path: '/registry/persons/:id/edit', element: <PersonEditPage /> },
+              { path: '/registry/duplicates', element: <DuplicatesPage /> },
+            ],
+          },
           {
             element: <RequirePermission permission="stock:read" />,
             children: [

@@ -24,6 +24,12 @@ export function PersonPage() {
             {person.data.familyName} {person.data.givenName}
           </h1>
           {(location.state as { created?: boolean } | null)?.created ? <Alert kind="success">{t('registry.create.done')}</Alert> : null}
+          {(location.state as { updated?: boolean } | null)?.updated ? <Alert kind="success">{t('registry.edit.done')}</Alert> : null}
+          {hasPermission(me, 'registry:write') ? (
+            <Link className="btn btn-outline-primary btn-sm" to={`/registry/persons/${person.data.id}/edit`}>
+              {t('registry.edit.heading')}
+            </Link>
+          ) : null}
           <PersonDetail person={person.data} canWrite={hasPermission(me, 'registry:write')} canReadSensitive={hasPermission(me, 'registry:special:read')} />
         </>
       ) : null}

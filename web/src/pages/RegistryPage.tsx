@@ -20,6 +20,9 @@ export function RegistryPage() {
           <Link className="btn btn-outline-primary" to="/registry/households/new">
             {t('registry.households.create')}
           </Link>
+          <Link className="btn btn-outline-primary" to="/registry/duplicates">
+            {t('registry.duplicates.heading')}
+          </Link>
         </p>
       ) : null}
       <PersonSearch />

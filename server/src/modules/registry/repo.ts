@@ -36,17 +36,23 @@ export interface PersonFilter {
 }
 
 const CF_LIKE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/i;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Above every character: `key < prefix + TOP` holds for every key that starts with the prefix. */
+const TOP = String.fromCodePoint(0x10ffff);
 
+/**
+ * Names match by prefix on the stored lower-cased keys (migration 0006) with range comparisons,
+ * not LIKE: under row-level security only leakproof operators reach the index.
+ */
 export function listPersons(db: Executor, ctx: Ctx, scope: Scope, day: string, f: PersonFilter) {
   let q = personQuery(db, ctx, scope, day);
   if (f.q && CF_LIKE.test(f.q)) {
     q = q.where('p.codice_fiscale', '=', f.q.toUpperCase());
   } else if (f.q) {
     const [family = '', ...rest] = f.q.toLowerCase().split(/\s+/);
-    q = q.where(sql<boolean>`lower(p.family_name) COLLATE "C" LIKE ${`${likeEscape(family)}%`}`);
+    q = q.where('p.family_key', '>=', family).where('p.family_key', '<', family + TOP);
     if (rest.length > 0) {
-      q = q.where(sql<boolean>`lower(p.given_name) COLLATE "C" LIKE ${`${likeEscape(rest.join(' '))}%`}`);
+      const given = rest.join(' ');
+      q = q.where('p.given_key', '>=', given).where('p.given_key', '<', given + TOP);
     }
   }
   if (f.program) {
@@ -57,18 +63,13 @@ export function listPersons(db: Executor, ctx: Ctx, scope: Scope, day: string, f
   }
   if (f.after) {
     const [family, given] = JSON.parse(f.after.v) as [string, string];
-    q = q.where(sql<boolean>`(lower(p.family_name) COLLATE "C", lower(p.given_name) COLLATE "C", p.id) > (${family}, ${given}, ${f.after.id})`);
+    q = q.where(sql<boolean>`(p.family_key, p.given_key, p.id) > (${family}, ${given}, ${f.after.id})`);
   }
-  // Byte order ("C"), the order of the name index; fine for the lower-cased names it sorts.
-  return q
-    .orderBy(sql`lower(p.family_name) COLLATE "C"`)
-    .orderBy(sql`lower(p.given_name) COLLATE "C"`)
-    .orderBy('p.id')
-    .limit(f.limit + 1)
-    .execute();
+  // Byte order ("C"), the order of the key index; fine for the lower-cased names it sorts.
+  return q.orderBy('p.family_key').orderBy('p.given_key').orderBy('p.id').limit(f.limit + 1).execute();
 }
 
-export const personSortKey = (p: PersonRow) => JSON.stringify([p.family_name.toLowerCase(), p.given_name.toLowerCase()]);
+export const personSortKey = (p: PersonRow) => JSON.stringify([p.family_key, p.given_key]);
 
 export function cfTaken(db: Executor, ctx: Ctx, cf: string, exceptId?: string) {
   let q = db.selectFrom('person').select('id').where(inTenant(ctx)).where('codice_fiscale', '=', cf).where('merged_into', 'is', null);

@@ -54,6 +54,27 @@ describe('registering people', () => {
     expect(dup.json().errors[0]).toMatchObject({ field: 'codiceFiscale', code: 'cf.taken' });
   });
 
+  it('corrects a record: a new birth date is checked against the stored codice fiscale, and the change is audited', async () => {
+    const s = await setting();
+    const op = await s.as([{ role: 'housing_operator' }]);
+    const id = (await op.post('/api/v1/registry/persons', mario)).json().id as string;
+    const wrong = await op.patch(`/api/v1/registry/persons/${id}`, { birthDate: '1985-12-11' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'codiceFiscale' });
+    expect((await op.get(`/api/v1/registry/persons/${id}`)).json().birthDate).toBe('1985-12-10');
+    const ok = await op.patch(`/api/v1/registry/persons/${id}`, { phone: '+39 0583 000000', residenceCity: null });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ phone: '+39 0583 000000', residenceCity: null, birthDate: '1985-12-10' });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('tenant_id', '=', s.ente.id)
+      .where('entity_id', '=', id)
+      .where('action', '=', 'person.updated')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it('registers a homeless person without codice fiscale (pending) and lists pending records', async () => {
     const s = await setting();
     const hf = await s.as([{ role: 'social_worker', program: 'housing_first' }]);

@@ -232,3 +232,26 @@ export function useMyAccessLog() {
 export function useWithdrawMyConsent() {
   return useRegistryMutation((consentId: string) => api<{ consents: Consent[] }>('POST', `/api/v1/me/consents/${encodeURIComponent(consentId)}/withdraw`));
 }
+
+export interface DuplicatePair {
+  a: PersonSummary;
+  b: PersonSummary;
+  reason: 'same_name_and_birth_date' | 'similar_name_same_birth_date';
+  similarity: number;
+}
+
+export function useDuplicates() {
+  return useQuery({
+    queryKey: [...key, 'duplicates'],
+    queryFn: async () => (await api<{ items: DuplicatePair[] }>('GET', '/api/v1/registry/duplicates')).items,
+  });
+}
+
+/** Merges record `fromId` into `intoId` (which stays); answers with the surviving file. */
+export function useMerge() {
+  return useRegistryMutation((vars: { fromId: string; intoId: string }) => api<Person>('POST', `${personUrl(vars.fromId)}/merge`, { intoId: vars.intoId }));
+}
+
+export function usePatchPerson(id: string) {
+  return useRegistryMutation((body: Partial<PersonInput>) => api<Person>('PATCH', personUrl(id), body));
+}

@@ -138,7 +138,14 @@ export const personRoutes: AnyRoute[] = [
     schema: { params: PersonIdParams, body: PersonPatchBody, response: { 200: PersonOut } },
     async handler({ db, ctx, params, body, deps }) {
       const { person } = await visiblePerson(db, ctx, deps, params.id);
-      const merged = { birthDate: person.birth_date, sex: person.sex as 'M' | 'F' | null, birthPlaceCode: person.birth_place_code, ...body };
+      // The stored record completes the patch, so a new birth date is checked against the stored code too.
+      const merged = {
+        codiceFiscale: person.codice_fiscale,
+        birthDate: person.birth_date,
+        sex: person.sex as 'M' | 'F' | null,
+        birthPlaceCode: person.birth_place_code,
+        ...body,
+      };
       const check = PersonPatchBody.safeParse(merged);
       if (!check.success) {
         throw new AppError(400, 'cf.birth_date_mismatch', [{ field: 'codiceFiscale', in: 'body', code: String(check.error.issues[0]?.message) }]);

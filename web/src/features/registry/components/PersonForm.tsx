@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { Alert } from '../../../ui/feedback.js';
 import { CheckboxField, SelectField, TextField } from '../../../ui/fields.js';
 import { PROGRAMS, type Program } from '../../identity/api.js';
-import { type PersonInput, useCreatePerson } from '../api.js';
+import { type Person, type PersonInput, useCreatePerson, usePatchPerson } from '../api.js';
 
 const TEXT_FIELDS = [
   'givenName',
@@ -27,19 +27,53 @@ type TextKey = (typeof TEXT_FIELDS)[number];
 const INPUT_TYPE: Partial<Record<TextKey, string>> = { birthDate: 'date', email: 'email', phone: 'tel' };
 const REQUIRED: TextKey[] = ['givenName', 'familyName'];
 
-/** Registration of a person; the codice fiscale may stay empty (then the record is "pending"). */
-export function PersonForm() {
+/** The body of a correction: only what changed; an emptied field becomes null. */
+function changes(values: Record<TextKey, string>, person: Person): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const k of TEXT_FIELDS) {
+    const now = values[k].trim();
+    const before = person[k] ?? '';
+    if (now !== before) {
+      body[k] = now === '' ? null : now;
+    }
+  }
+  return body;
+}
+
+/**
+ * Registration of a person (the codice fiscale may stay empty: the record is then "pending"), or,
+ * with `person`, the correction of an existing record (only changed fields are sent).
+ */
+export function PersonForm({ person }: { person?: Person }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreatePerson();
-  const [values, setValues] = useState<Record<TextKey, string>>(() => Object.fromEntries(TEXT_FIELDS.map((k) => [k, ''])) as Record<TextKey, string>);
-  const [sex, setSex] = useState('');
-  const [noFixedAddress, setNoFixedAddress] = useState(false);
+  const patch = usePatchPerson(person?.id ?? '');
+  const [values, setValues] = useState<Record<TextKey, string>>(
+    () => Object.fromEntries(TEXT_FIELDS.map((k) => [k, person?.[k] ?? ''])) as Record<TextKey, string>,
+  );
+  const [sex, setSex] = useState<string>(person?.sex ?? '');
+  const [noFixedAddress, setNoFixedAddress] = useState(person?.noFixedAddress ?? false);
   const [program, setProgram] = useState('');
-  const error = create.error;
+  const [nothingChanged, setNothingChanged] = useState(false);
+  const error = person ? patch.error : create.error;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (person) {
+      const body = changes(values, person);
+      if ((sex || null) !== person.sex) {
+        body.sex = sex || null;
+      }
+      if (noFixedAddress !== person.noFixedAddress) {
+        body.noFixedAddress = noFixedAddress;
+      }
+      setNothingChanged(Object.keys(body).length === 0);
+      if (Object.keys(body).length > 0) {
+        patch.mutate(body as Partial<PersonInput>, { onSuccess: (p) => navigate(`/registry/persons/${p.id}`, { state: { updated: true } }) });
+      }
+      return;
+    }
     const body: Record<string, unknown> = {};
     for (const k of TEXT_FIELDS) {
       if (values[k].trim()) {
@@ -75,7 +109,8 @@ export function PersonForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby="person-form-intro">
-      <p id="person-form-intro">{t('registry.create.intro')}</p>
+      <p id="person-form-intro">{t(person ? 'registry.edit.intro' : 'registry.create.intro')}</p>
+      {nothingChanged ? <Alert kind="info">{t('registry.edit.nothingChanged')}</Alert> : null}
       {error && error.fieldErrors.length === 0 ? <Alert kind="danger">{error.message}</Alert> : null}
       {error && error.fieldErrors.length > 0 ? <Alert kind="danger">{t('registry.create.fixErrors')}</Alert> : null}
       <fieldset className="mt-4">
@@ -118,20 +153,22 @@ export function PersonForm() {
           {field('domicileCity')}
         </div>
       </fieldset>
-      <fieldset className="mt-2">
-        <legend className="h5">{t('registry.create.enrolment')}</legend>
-        <SelectField
-          label={t('registry.fields.program')}
-          hint={t('registry.create.enrolmentHint')}
-          value={program}
-          emptyOption={t('registry.create.noEnrolment')}
-          options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
-          error={error?.fieldMessage('enrolment')}
-          onChange={(e) => setProgram(e.target.value)}
-        />
-      </fieldset>
-      <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-        {t('registry.create.submit')}
+      {person ? null : (
+        <fieldset className="mt-2">
+          <legend className="h5">{t('registry.create.enrolment')}</legend>
+          <SelectField
+            label={t('registry.fields.program')}
+            hint={t('registry.create.enrolmentHint')}
+            value={program}
+            emptyOption={t('registry.create.noEnrolment')}
+            options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+            error={error?.fieldMessage('enrolment')}
+            onChange={(e) => setProgram(e.target.value)}
+          />
+        </fieldset>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={create.isPending || patch.isPending}>
+        {t(person ? 'registry.edit.submit' : 'registry.create.submit')}
       </button>
     </form>
   );
