@@ -6,6 +6,7 @@ import type { Executor } from '../../src/kernel/db/tenant.js';
 import type { DB } from '../../src/kernel/db/types.js';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.js';
 import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js';
+import { seedDemoCalls } from './calls.js';
 import { seedDemoPeople } from './people.js';
 import { seedDemoStock } from './stock.js';
 import { seedDemoTenancies } from './tenancies.js';
@@ -134,6 +135,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     });
     await seedDemoStock(trx);
     await seedDemoTenancies(trx);
+    await seedDemoCalls(trx, {
+      tenantId: lucca.tenantId,
+      citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string,
+      operatorId: lucca.userIds.get('ufficio.casa@lucca.abitare.demo') ?? null,
+    });
   });
 }
 

@@ -6,7 +6,7 @@ import { reviewRoutes } from './routes/review.js';
 
 export const callsRoutes: AnyRoute[] = [...callRoutes, ...reviewRoutes, ...meRoutes, ...publicRoutes];
 export { evaluate } from './rules/evaluate.js';
-export { FACTS } from './rules/facts.js';
+export { deriveFacts, FACTS } from './rules/facts.js';
 export { RulesSchema } from './rules/format.js';
 export { presetRules } from './rules/presets.js';
 export { rank } from './rules/rank.js';

@@ -296,8 +296,8 @@ describe('review, rankings and objections', () => {
     const appB = await apply(b, callId, { ...youthDeclared, 'applicant.vulnerability': false }); // 4 + 5 = 9
     const appC = await apply(c, callId, { ...youthDeclared, 'household.isee': 30000 }); // over the ISEE limit: not eligible
 
-    // Reviewing while open: allowed; deciding is not.
-    expect((await op.post(`/api/v1/applications/${appA.id}/decision`, { decision: 'admit' })).json().code).toBe('calls.not_closed');
+    // Rankings only after closing.
+    expect((await op.post(`/api/v1/calls/${callId}/rankings`, { kind: 'provisional' })).json().code).toBe('calls.not_closed');
     t.clock.set('2026-12-21T09:00:00Z');
     expect((await op.post(`/api/v1/calls/${callId}/rankings`, { kind: 'provisional' })).json().code).toBe('calls.unreviewed');
 

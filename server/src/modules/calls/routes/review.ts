@@ -247,8 +247,10 @@ export const reviewRoutes: AnyRoute[] = [
       requireFor(ctx, 'application:review', call.program);
       const now = deps.clock.now();
       const app = (await lockApplication(db, ctx, params.id)) as ApplicationRow;
-      if (!['submitted', 'admitted', 'excluded'].includes(app.status) || call.status === 'final' || phaseOf(call, now) === 'open') {
-        throw new AppError(409, phaseOf(call, now) === 'open' ? 'calls.not_closed' : 'calls.application_status');
+      // Decisions may come while the call is open (rolling calls such as the youth avviso): the
+      // applicant then can no longer change the application, only withdraw it.
+      if (!['submitted', 'admitted', 'excluded'].includes(app.status) || call.status === 'final') {
+        throw new AppError(409, 'calls.application_status');
       }
       await db
         .updateTable('application')
