@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Program } from '../../src/kernel/auth/permissions.js';
 import type { Executor } from '../../src/kernel/db/tenant.js';
+import { romeDay } from '../../src/kernel/time.js';
 import { buildNoticeNumber } from '../../src/modules/tenancies/index.js';
 import { monthlyCharge, nextMonth } from '../../src/modules/tenancies/rules/ledger.js';
 import {
@@ -60,6 +61,14 @@ const PREFIX: Record<Program, string> = {
   agency: 'AGE',
 };
 
+function monthsAfter(month: string, n: number): string {
+  let m = month;
+  for (let i = 0; i < n; i += 1) {
+    m = nextMonth(m);
+  }
+  return m;
+}
+
 function ruleOf(program: Program): RentRuleParams {
   if (program === 'erp' || program === 'mediation') {
     return DEFAULT_ERP_TUSCANY;
@@ -67,10 +76,12 @@ function ruleOf(program: Program): RentRuleParams {
   return program === 'housing_first' ? DEFAULT_HOUSING_FIRST : DEFAULT_SUSTAINABLE_SHARE;
 }
 
-/** The 12 months of ledger history the demo shows, up to the demo's "today" month. */
-const FIRST_MONTH = '2025-12-01';
-const LAST_MONTH = '2026-11-01';
-const TODAY = '2026-11-23';
+/** The demo shows 12 months of ledger up to the month of the day it is loaded (Europe/Rome). */
+function window(today: string) {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const first = m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`;
+  return { firstMonth: first, lastMonth: `${today.slice(0, 7)}-01`, today };
+}
 
 interface EnteSpec {
   slug: string;
@@ -93,16 +104,17 @@ const ENTI: EnteSpec[] = [
   { slug: 'pescaglia', creditorFiscalCode: '80001350464', segregationCode: 1, secret: 'pescaglia-demo-receipt-secret-2026', citizenEmail: null, seed: 0x9e5c },
 ];
 
-export async function seedDemoTenancies(db: Executor): Promise<void> {
+export async function seedDemoTenancies(db: Executor, today = romeDay(new Date())): Promise<void> {
   for (const spec of ENTI) {
     const ente = await db.selectFrom('ente').select('id').where('slug', '=', spec.slug).executeTakeFirst();
     if (ente) {
-      await seedEnte(db, ente.id, spec);
+      await seedEnte(db, ente.id, spec, window(today));
     }
   }
 }
 
-async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec) {
+async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec, w: ReturnType<typeof window>) {
+  const { firstMonth: FIRST_MONTH, lastMonth: LAST_MONTH, today: TODAY } = w;
   const r = prng(spec.seed);
   const operator = await db
     .selectFrom('app_user as u')
@@ -304,7 +316,7 @@ async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec) {
     // Payment behaviour: mostly on time, some late, a few in arrears since a month of 2026.
     const roll = r.next();
     const profile = isCitizen ? 'citizen' : roll < 0.78 ? 'good' : roll < 0.9 ? 'late' : 'arrears';
-    const stopFrom = `2026-${String(r.int(3, 9)).padStart(2, '0')}-01`;
+    const stopFrom = monthsAfter(FIRST_MONTH, r.int(3, 9));
     for (let m = FIRST_MONTH; m <= LAST_MONTH; m = nextMonth(m)) {
       const c = monthlyCharge({ month: m, start: p.from, end: null, annualRentCents: rent.annualCents, serviceChargesCents: service });
       if (c.days === 0) {
@@ -351,7 +363,7 @@ async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec) {
           notice_number: noticeNumber,
           iuv,
           amount_cents: due,
-          due_date: '2026-12-10',
+          due_date: `${nextMonth(LAST_MONTH).slice(0, 8)}10`,
           description: `Canone ${label} ${code}`,
           created_by: author,
         });

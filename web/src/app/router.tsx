@@ -21,6 +21,11 @@ import { StockImportPage } from '../pages/stock/StockImportPage.js';
 import { StockUnitNewPage } from '../pages/stock/StockUnitNewPage.js';
 import { StockUnitPage } from '../pages/stock/StockUnitPage.js';
 import { StockUnitsPage } from '../pages/stock/StockUnitsPage.js';
+import { ArrearsPage } from '../pages/tenancies/ArrearsPage.js';
+import { MyHomePage } from '../pages/tenancies/MyHomePage.js';
+import { TenanciesPage } from '../pages/tenancies/TenanciesPage.js';
+import { TenancyNewPage } from '../pages/tenancies/TenancyNewPage.js';
+import { TenancyPage } from '../pages/tenancies/TenancyPage.js';
 import { Layout } from './layout/Layout.js';
 import { RequireAuth, RequirePermission } from './RequireAuth.js';
 
@@ -68,6 +73,22 @@ export const router = createBrowserRouter([
               { path: '/stock/units/new', element: <StockUnitNewPage /> },
               { path: '/stock/import', element: <StockImportPage /> },
             ],
+          },
+          {
+            element: <RequirePermission permission="tenancy:read" />,
+            children: [
+              { path: '/tenancies', element: <TenanciesPage /> },
+              { path: '/tenancies/arrears', element: <ArrearsPage /> },
+              { path: '/tenancies/:id', element: <TenancyPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="tenancy:manage" />,
+            children: [{ path: '/tenancies/new', element: <TenancyNewPage /> }],
+          },
+          {
+            element: <RequirePermission permission="tenancy:own" />,
+            children: [{ path: '/me/home', element: <MyHomePage /> }],
           },
           {
             element: <RequirePermission permission="admin:users" />,

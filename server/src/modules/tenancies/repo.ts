@@ -258,3 +258,38 @@ export function chargeRuns(db: Executor, ctx: Ctx, limit = 24) {
 }
 
 export type ChargeRunRow = Awaited<ReturnType<typeof chargeRuns>>[number];
+
+/** People (and their current household, incomes and ISEE) matching a name, for the create form. */
+export function searchParties(db: Executor, ctx: Ctx, q: string, today: string) {
+  const like = `${likeEscape(q.toLowerCase())}%`;
+  return db
+    .selectFrom('person as p')
+    .leftJoin('household_member as m', (j) =>
+      j
+        .onRef('m.tenant_id', '=', 'p.tenant_id')
+        .onRef('m.person_id', '=', 'p.id')
+        .on(sql<boolean>`m.joined_on <= ${today}::date AND (m.left_on IS NULL OR m.left_on > ${today}::date)`),
+    )
+    .leftJoin('household as h', (j) => j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.household_id'))
+    .select([
+      'p.id as person_id',
+      sql<string>`p.given_name || ' ' || p.family_name`.as('person_name'),
+      'h.id as household_id',
+      'h.name as household_name',
+      sql<number | null>`(SELECT max(i.year) FROM household_income i WHERE i.tenant_id = h.tenant_id AND i.household_id = h.id)`.as('income_year'),
+      sql<number | null>`(SELECT sum(i.amount_cents) FROM household_income i WHERE i.tenant_id = h.tenant_id AND i.household_id = h.id
+        AND i.year = (SELECT max(i2.year) FROM household_income i2 WHERE i2.tenant_id = h.tenant_id AND i2.household_id = h.id))::bigint`.as('income_cents'),
+      sql<number | null>`(SELECT s.value_cents FROM isee s WHERE s.tenant_id = h.tenant_id AND s.household_id = h.id ORDER BY s.issued_on DESC LIMIT 1)`.as(
+        'isee_cents',
+      ),
+      sql<number>`(SELECT count(*) FROM household_member c WHERE c.tenant_id = h.tenant_id AND c.household_id = h.id AND c.relationship = 'child'
+        AND (c.left_on IS NULL OR c.left_on > ${today}::date))::int`.as('children'),
+    ])
+    .where(inTenant(ctx, 'p'))
+    .where('p.merged_into', 'is', null)
+    .where(sql<boolean>`(lower(p.family_name) LIKE ${like} OR lower(coalesce(h.name, '')) LIKE ${`%${likeEscape(q.toLowerCase())}%`})`)
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .limit(20)
+    .execute();
+}

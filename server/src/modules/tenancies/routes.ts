@@ -15,6 +15,8 @@ import {
   Day,
   IdParams,
   IncomeBody,
+  PartyOut,
+  PartyQuery,
   RentOut,
   RentPreviewBody,
   RentRuleBody,
@@ -240,6 +242,29 @@ export const tenancyRoutes: AnyRoute[] = [
         params: body.params,
         note: row.note,
         createdAt: row.created_at.toISOString(),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/tenancies/parties',
+    access: manageTenancies,
+    summary: 'People matching a name with their current household, latest incomes and ISEE (to open a tenancy)',
+    tags,
+    schema: { querystring: PartyQuery, response: { 200: z.object({ items: z.array(PartyOut) }) } },
+    async handler({ db, ctx, query, deps }) {
+      const rows = await repo.searchParties(db, ctx, query.q, romeDay(deps.clock.now()));
+      return {
+        items: rows.map((r) => ({
+          personId: r.person_id,
+          personName: r.person_name,
+          householdId: r.household_id,
+          householdName: r.household_name,
+          incomeYear: r.income_year === null ? null : Number(r.income_year),
+          incomeCents: r.income_cents === null ? null : Number(r.income_cents),
+          iseeCents: r.isee_cents === null ? null : Number(r.isee_cents),
+          children: Number(r.children ?? 0),
+        })),
       };
     },
   }),

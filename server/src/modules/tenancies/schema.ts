@@ -346,3 +346,17 @@ export const MyTenancyOut = z.object({
   ledger: LedgerOut,
   notices: z.array(NoticeOut),
 });
+
+// ---- party search (for the create form) ----
+
+export const PartyQuery = z.object({ q: z.string().trim().min(2).max(100).describe('Family name (prefix) or household name') });
+export const PartyOut = z.object({
+  personId: z.uuid(),
+  personName: z.string(),
+  householdId: z.uuid().nullable(),
+  householdName: z.string().nullable(),
+  incomeYear: z.number().int().nullable(),
+  incomeCents: z.number().int().nullable().describe("The household's incomes of the latest year on file"),
+  iseeCents: z.number().int().nullable(),
+  children: z.number().int(),
+});

@@ -22,6 +22,12 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (hasPermission(me, 'stock:read')) {
     entries.push({ to: '/stock', label: t('stock.nav') });
   }
+  if (hasPermission(me, 'tenancy:read') || hasPermission(me, 'tenancy:manage')) {
+    entries.push({ to: '/tenancies', label: t('tenancies.nav.list') });
+  }
+  if (hasPermission(me, 'tenancy:own')) {
+    entries.push({ to: '/me/home', label: t('tenancies.nav.mine') });
+  }
   if (hasPermission(me, 'admin:users')) {
     entries.push({ to: '/admin/users', label: t('nav.users') });
   }

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, type Harness, loginAsDemo, logout, screenshotPath, startHarness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('tenancies journey', () => {
+  it('the operator opens a tenancy with the rent explained and records a payment; the tenant sees her rent and balance', async () => {
+    const { page } = await h.newPage();
+    await loginAsDemo(page, 'ufficio.casa@lucca.abitare.demo');
+    await page.locator('#main-nav a[href="/tenancies"]').click();
+    await page.waitForURL((url) => url.pathname === '/tenancies');
+    await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(5);
+    expect(await page.title()).toBe('Contratti e canoni – Abitare');
+    await expectNoAxeViolations(page, 'tenancy list');
+
+    // A new tenancy: a free unit, a household from the registry, the rent explained before saving.
+    await page.getByRole('link', { name: 'Nuovo contratto' }).click();
+    await page.waitForURL((url) => url.pathname === '/tenancies/new');
+    await expect.poll(() => page.locator('#tenancy-unit option').count()).toBeGreaterThan(1);
+    const unitValue = await page.locator('#tenancy-unit option').nth(1).getAttribute('value');
+    await page.locator('#tenancy-unit').selectOption(unitValue as string);
+    await page.locator('#tenancy-program').selectOption('erp');
+    await page.locator('#party-search').fill('Ro');
+    await page.getByRole('button', { name: 'Cerca in anagrafe' }).click();
+    await expect.poll(() => page.locator('input[name="party"]').count()).toBeGreaterThan(0);
+    await page.locator('label[for^="party-"]').first().click();
+    await expect.poll(() => page.locator('input[name="party"]').first().isChecked()).toBe(true);
+    await page.locator('#tenancy-income').fill('12.000,00');
+    expect(await page.locator('#tenancy-protected').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Calcola il canone' }).click();
+    const preview = page.getByTestId('rent-explanation');
+    await expect.poll(() => preview.textContent()).toContain('Canone sociale');
+    // 7% of 12,000 € = 840 € a year = 70 € a month (unless the flat's rental value caps it).
+    expect(await preview.locator('li').count()).toBeGreaterThan(3);
+    await expectNoAxeViolations(page, 'new tenancy form with rent preview');
+    await page.screenshot({ path: screenshotPath('tenancy-new'), fullPage: true });
+    await page.getByRole('button', { name: 'Crea contratto' }).click();
+    await page.waitForURL((url) => /^\/tenancies\/[0-9a-f-]{36}$/.test(url.pathname));
+    await expect.poll(() => page.locator('.alert-success').first().textContent()).toContain('Contratto creato');
+    await expect.poll(() => page.getByTestId('rent-explanation').first().textContent()).toContain('Reddito imponibile annuo del nucleo');
+
+    // Record a payment: a new ledger row, and the balance says so.
+    await page.locator('#entry-amount').fill('50,00');
+    await page.locator('#entry-reason').fill('Bonifico di prova');
+    await page.getByRole('button', { name: 'Registra' }).click();
+    await expect.poll(() => page.locator('.alert-success', { hasText: 'Movimento registrato' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('balance').textContent()).toContain('A credito');
+    expect(await page.locator('main table tbody').first().textContent()).toContain('Bonifico di prova');
+    await expectNoAxeViolations(page, 'tenancy page');
+    await page.screenshot({ path: screenshotPath('tenancy-detail'), fullPage: true });
+
+    // The early-warning list.
+    await page.goto('/tenancies/arrears');
+    await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.locator('main table tbody tr').first().textContent()).toMatch(/Critico|Allerta|Da seguire/);
+    await expectNoAxeViolations(page, 'arrears list');
+    await logout(page);
+
+    // The tenant: her home, how the rent is computed, what she owes, the notice to pay.
+    await loginAsDemo(page, 'cittadina@lucca.abitare.demo');
+    await page.locator('#main-nav a[href="/me/home"]').click();
+    await page.waitForURL((url) => url.pathname === '/me/home');
+    await expect.poll(() => page.getByTestId('rent-explanation').textContent()).toContain('Quota sostenibile');
+    await expect.poll(() => page.getByTestId('balance').textContent()).toContain('Da pagare');
+    expect(await page.getByTestId('notices').textContent()).toContain('Da pagare');
+    expect(await page.title()).toBe('La mia casa – Abitare');
+    await expectNoAxeViolations(page, 'my home');
+    await page.screenshot({ path: screenshotPath('tenancy-my-home'), fullPage: true });
+  });
+});
