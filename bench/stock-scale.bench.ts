@@ -62,6 +62,8 @@ export async function run(): Promise<Row[]> {
       await sql`ANALYZE`.execute(db);
     }
     const tenantId = ente.id;
+    // Fresh statistics and visibility maps (index-only scans), also after a new migration.
+    await sql`VACUUM ANALYZE estate, building, unit, unit_status, unit_program`.execute(db);
     const sizes = (
       await sql<Record<string, number>>`
         SELECT (SELECT count(*) FROM estate WHERE tenant_id = ${tenantId})::int AS estates,

@@ -114,6 +114,7 @@ export interface BuildingTable {
   year_built: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  neighbourhood_key: Generated<string | null>;
 }
 
 export interface CallTable {
@@ -539,6 +540,11 @@ export interface UnitTable {
   notes: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  acc_step_free_access: Generated<boolean | null>;
+  acc_lift: Generated<boolean | null>;
+  acc_accessible_bathroom: Generated<boolean | null>;
+  acc_wheelchair_turning_space: Generated<boolean | null>;
+  code_key: Generated<string | null>;
 }
 
 export interface UnitProgramTable {
@@ -551,6 +557,8 @@ export interface UnitProgramTable {
   note: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
+  starts_on: Generated<string | null>;
+  ends_on: Generated<string | null>;
 }
 
 export interface UnitStatusTable {
@@ -562,6 +570,8 @@ export interface UnitStatusTable {
   note: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
+  starts_on: Generated<string | null>;
+  ends_on: Generated<string | null>;
 }
 
 export interface DB {

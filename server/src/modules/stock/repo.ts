@@ -139,20 +139,40 @@ export function commonSpacesOfUnit(db: Executor, ctx: Ctx, buildingId: string, e
 
 // ---- units ----
 
-/** Units with their building, estate, owner, managing body and their status and program on `today`. */
-function unitQuery(db: Executor, ctx: Ctx, today: string) {
+/**
+ * The period in force on `day`, written with the stored start/end dates and plain comparisons:
+ * under row-level security `during @> day` (not leakproof) would lose its statistics (migration 0007).
+ */
+const inForce = (alias: string, day: string) =>
+  sql<boolean>`${sql.ref(`${alias}.starts_on`)} <= ${day}::date AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} > ${day}::date)`;
+
+const ACCESSIBILITY_COLUMNS = {
+  step_free_access: 'u.acc_step_free_access',
+  lift: 'u.acc_lift',
+  accessible_bathroom: 'u.acc_accessible_bathroom',
+  wheelchair_turning_space: 'u.acc_wheelchair_turning_space',
+} as const;
+
+/** Above every character: `key < prefix + TOP` holds for every key that starts with the prefix. */
+const TOP = String.fromCodePoint(0x10ffff);
+
+/** Units with their building, estate and status on `today`: what the filters need, nothing more. */
+function baseUnits(db: Executor, ctx: Ctx, today: string) {
   return db
     .selectFrom('unit as u')
     .innerJoin('building as b', (j) => j.onRef('b.tenant_id', '=', 'u.tenant_id').onRef('b.id', '=', 'u.building_id'))
     .leftJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
+    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(inForce('cs', today)))
+    .where(inTenant(ctx, 'u'));
+}
+type BaseUnits = ReturnType<typeof baseUnits>;
+
+/** Adds what a unit row shows: owner, managing body and program on `today`. */
+function unitColumns(q: BaseUnits, today: string) {
+  return q
     .leftJoin('organisation as oo', (j) => j.onRef('oo.tenant_id', '=', 'u.tenant_id').onRef('oo.id', '=', 'u.owner_organisation_id'))
     .leftJoin('organisation as om', (j) => j.onRef('om.tenant_id', '=', 'u.tenant_id').onRef('om.id', '=', 'u.managing_organisation_id'))
-    .leftJoin('unit_status as cs', (j) =>
-      j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(sql<boolean>`cs.during @> ${today}::date`),
-    )
-    .leftJoin('unit_program as cp', (j) =>
-      j.onRef('cp.tenant_id', '=', 'u.tenant_id').onRef('cp.unit_id', '=', 'u.id').on(sql<boolean>`cp.during @> ${today}::date`),
-    )
+    .leftJoin('unit_program as cp', (j) => j.onRef('cp.tenant_id', '=', 'u.tenant_id').onRef('cp.unit_id', '=', 'u.id').on(inForce('cp', today)))
     .selectAll('u')
     .select([
       'b.address',
@@ -172,10 +192,9 @@ function unitQuery(db: Executor, ctx: Ctx, today: string) {
       'cs.status as current_status',
       'cp.program as current_program',
       'cp.solution_type as current_solution_type',
-    ])
-    .where(inTenant(ctx, 'u'));
+    ]);
 }
-export type UnitRow = Awaited<ReturnType<ReturnType<typeof unitQuery>['executeTakeFirstOrThrow']>>;
+export type UnitRow = Awaited<ReturnType<ReturnType<typeof unitColumns>['executeTakeFirstOrThrow']>>;
 
 export interface UnitFilter {
   q?: string;
@@ -191,14 +210,37 @@ export interface UnitFilter {
   accessibility?: string[];
 }
 
-function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
-  let q = unitQuery(db, ctx, today);
+/**
+ * The units matching the filter. Every condition uses leakproof operators on plain columns (or
+ * sub-queries on small tables), so that under row-level security the planner keeps its statistics
+ * and indexes: code prefix on the stored lower-case key; address and estate name (substring)
+ * matched on the few buildings and estates first.
+ */
+function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): BaseUnits {
+  let q = baseUnits(db, ctx, today);
   if (f.q) {
+    const key = f.q.toLowerCase();
     const like = escapeLike(f.q);
-    q = q.where((eb) => eb.or([eb('u.code', 'ilike', like), eb('b.address', 'ilike', like), eb('e.name', 'ilike', like)]));
+    q = q.where('u.id', 'in', (eb) =>
+      eb
+        .selectFrom('unit as qu')
+        .select('qu.id')
+        .where(inTenant(ctx, 'qu'))
+        .where('qu.code_key', '>=', key)
+        .where('qu.code_key', '<', key + TOP)
+        .unionAll(
+          eb
+            .selectFrom('unit as qu')
+            .innerJoin('building as qb', (j) => j.onRef('qb.tenant_id', '=', 'qu.tenant_id').onRef('qb.id', '=', 'qu.building_id'))
+            .leftJoin('estate as qe', (j) => j.onRef('qe.tenant_id', '=', 'qb.tenant_id').onRef('qe.id', '=', 'qb.estate_id'))
+            .select('qu.id')
+            .where(inTenant(ctx, 'qu'))
+            .where((x) => x.or([x('qb.address', 'ilike', like), x('qe.name', 'ilike', like)])),
+        ),
+    );
   }
   if (f.neighbourhood) {
-    q = q.where(sql`lower(b.neighbourhood)`, '=', f.neighbourhood.toLowerCase());
+    q = q.where('b.neighbourhood_key', '=', f.neighbourhood.toLowerCase());
   }
   if (f.estateId) {
     q = q.where('b.estate_id', '=', f.estateId);
@@ -207,7 +249,17 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
     q = q.where('u.building_id', '=', f.buildingId);
   }
   if (f.program) {
-    q = q.where('cp.program', '=', f.program);
+    const program = f.program;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('unit_program as fp')
+          .select('fp.id')
+          .whereRef('fp.tenant_id', '=', 'u.tenant_id')
+          .whereRef('fp.unit_id', '=', 'u.id')
+          .where('fp.program', '=', program)
+          .where(inForce('fp', today)),
+      ),
+    );
   }
   if (f.status) {
     q = q.where('cs.status', '=', f.status);
@@ -224,8 +276,11 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
   if (f.minBeds !== undefined) {
     q = q.where('u.beds', '>=', f.minBeds);
   }
-  if (f.accessibility && f.accessibility.length > 0) {
-    q = q.where(sql<boolean>`u.accessibility @> ${sql.val(f.accessibility)}::text[]`);
+  for (const feature of f.accessibility ?? []) {
+    const column = ACCESSIBILITY_COLUMNS[feature as keyof typeof ACCESSIBILITY_COLUMNS];
+    if (column) {
+      q = q.where(column, '=', true);
+    }
   }
   return q;
 }
@@ -233,10 +288,9 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
 export function listUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter & { after?: Keyset; limit: number }) {
   let q = filteredUnits(db, ctx, today, f);
   if (f.after) {
-    const { v, id } = f.after;
-    q = q.where((eb) => eb.or([eb('u.code', '>', v), eb.and([eb('u.code', '=', v), eb('u.id', '>', id)])]));
+    q = q.where(sql<boolean>`(u.code, u.id) > (${f.after.v}, ${f.after.id}::uuid)`);
   }
-  return q
+  return unitColumns(q, today)
     .orderBy('u.code')
     .orderBy('u.id')
     .limit(f.limit + 1)
@@ -246,7 +300,6 @@ export function listUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter &
 /** How many units match the filter, by current status (null: no status today). */
 export function countUnitsByStatus(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
   return filteredUnits(db, ctx, today, f)
-    .clearSelect()
     .select((eb) => ['cs.status', eb.fn.countAll<string>().as('n')])
     .groupBy('cs.status')
     .execute();
@@ -267,11 +320,16 @@ export function neighbourhoods(db: Executor, ctx: Ctx) {
 
 /** Every unit matching the filter, for the CSV export. */
 export function allUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
-  return filteredUnits(db, ctx, today, f).orderBy('u.code').orderBy('u.id').execute();
+  return unitColumns(filteredUnits(db, ctx, today, f), today)
+    .orderBy('u.code')
+    .orderBy('u.id')
+    .execute();
 }
 
 export function getUnit(db: Executor, ctx: Ctx, today: string, id: string) {
-  return unitQuery(db, ctx, today).where('u.id', '=', id).executeTakeFirst();
+  return unitColumns(baseUnits(db, ctx, today), today)
+    .where('u.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function unitIdByCode(db: Executor, ctx: Ctx, code: string) {
