@@ -2,6 +2,12 @@ import { createBrowserRouter } from 'react-router';
 import { AdminAuditPage } from '../pages/AdminAuditPage.js';
 import { AdminUserPage } from '../pages/AdminUserPage.js';
 import { AdminUsersPage } from '../pages/AdminUsersPage.js';
+import { ApplicationReviewPage } from '../pages/calls/ApplicationReviewPage.js';
+import { CallNewPage } from '../pages/calls/CallNewPage.js';
+import { CallPage } from '../pages/calls/CallPage.js';
+import { CallsPage } from '../pages/calls/CallsPage.js';
+import { MyApplicationPage } from '../pages/calls/MyApplicationPage.js';
+import { PublicRankingPage } from '../pages/calls/PublicRankingPage.js';
 import { DuplicatesPage } from '../pages/DuplicatesPage.js';
 import { HomePage } from '../pages/HomePage.js';
 import { HouseholdNewPage } from '../pages/HouseholdNewPage.js';
@@ -34,11 +40,20 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/public/:ente/calls/:id/ranking', element: <PublicRankingPage /> },
       {
         element: <RequireAuth />,
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/calls', element: <CallsPage /> },
+          { path: '/calls/:id', element: <CallPage /> },
+          { path: '/my/applications/:id', element: <MyApplicationPage /> },
+          { path: '/applications/:id', element: <ApplicationReviewPage /> },
+          {
+            element: <RequirePermission permission="call:manage" />,
+            children: [{ path: '/calls/new', element: <CallNewPage /> }],
+          },
           { path: '/me/data', element: <MyDataPage /> },
           {
             element: <RequirePermission permission="registry:read" />,

@@ -22,6 +22,9 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (hasPermission(me, 'stock:read')) {
     entries.push({ to: '/stock', label: t('stock.nav') });
   }
+  if (['call:manage', 'call:read', 'application:review', 'application:submit'].some((p) => hasPermission(me, p))) {
+    entries.push({ to: '/calls', label: t('calls.nav') });
+  }
   if (hasPermission(me, 'tenancy:read') || hasPermission(me, 'tenancy:manage')) {
     entries.push({ to: '/tenancies', label: t('tenancies.nav.list') });
   }

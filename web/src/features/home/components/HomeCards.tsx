@@ -22,6 +22,9 @@ export function actionsFor(me: Me): Action[] {
   if (hasPermission(me, 'stock:read')) {
     actions.push({ key: 'stock', to: '/stock', icon: 'it-map-marker-circle' });
   }
+  if (['call:manage', 'call:read', 'application:review', 'application:submit'].some((p) => hasPermission(me, p))) {
+    actions.push({ key: 'calls', to: '/calls', icon: 'it-file' });
+  }
   if (hasPermission(me, 'admin:users')) {
     actions.push({ key: 'users', to: '/admin/users', icon: 'it-settings' });
   }
