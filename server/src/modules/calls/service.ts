@@ -146,7 +146,7 @@ export async function computeRanking(db: Executor, ctx: { tenantId: string }, ca
     .filter((a) => a.status !== 'submitted')
     .map((a) => {
       const facts = factsOf(call, a);
-      const e = evaluate(rules, facts, { rejected: rejectedCriteria(a) });
+      const e = evaluate(rules, facts, { rejected: rejectedCriteria(a), explain: false });
       return {
         id: a.id,
         protocol: a.protocol as string,

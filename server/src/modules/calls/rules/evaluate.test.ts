@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.js';
-import { deriveFacts, type Facts } from './facts.js';
+import { ageOn, deriveFacts, type Facts } from './facts.js';
 import { RulesSchema } from './format.js';
 import { PRESET_CODES, presetRules } from './presets.js';
 import { rank } from './rank.js';
@@ -143,6 +143,24 @@ describe('Tuscan ERP preset, hand-computed', () => {
     expect(r3.ranked[0]?.tieBrokenBy).toBe('lot');
     // Same seed, same draw.
     expect(rank([entry('f', 5000, '1960-01-01'), entry('e', 5000, '1960-01-01')], erp, 'seed-1').ranked.map((x) => x.id)).toEqual(r3.ranked.map((x) => x.id));
+  });
+});
+
+describe('derived facts', () => {
+  it('counts whole years on the reference day', () => {
+    expect(ageOn('2000-03-01', '2026-02-28')).toBe(25);
+    expect(ageOn('2000-03-01', '2026-03-01')).toBe(26);
+    expect(ageOn('1990-12-31', '2026-01-01')).toBe(35);
+    const f = deriveFacts({
+      applicantBirthDate: '1958-06-10',
+      members: [
+        { givenName: 'A', familyName: 'B', relationship: 'child', birthDate: '2012-01-01' },
+        { givenName: 'C', familyName: 'D', relationship: 'spouse', birthDate: '1960-01-01' },
+      ],
+      referenceDay: '2026-03-01',
+      declared: {},
+    });
+    expect(f).toMatchObject({ 'applicant.age': 67, 'household.size': 3, 'household.minors': 1, 'household.elderly': 2 });
   });
 });
 

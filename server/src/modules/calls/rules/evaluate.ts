@@ -114,8 +114,8 @@ function inputsOf(names: string[], facts: Facts): Record<string, FactValue | nul
 }
 
 /** Hundredths of a point a criterion is worth alone, and the facts it read. */
-function rawPoints(c: CriterionDef, facts: Facts): { cents: number; read: string[] } {
-  const read = c.when ? factsOf(c.when, []) : [];
+function rawPoints(c: CriterionDef, facts: Facts, explain: boolean): { cents: number; read: string[] } {
+  const read = explain && c.when ? factsOf(c.when, []) : [];
   if (c.when && !holds(c.when, facts)) {
     return { cents: 0, read: [...read, ...(c.bands ? [c.bands.fact] : []), ...(c.perUnit ? [c.perUnit.fact] : [])] };
   }
@@ -145,19 +145,34 @@ function rawPoints(c: CriterionDef, facts: Facts): { cents: number; read: string
 export interface EvaluateOptions {
   /** Criteria the office found not proven: they count 0 whatever was declared. */
   rejected?: ReadonlySet<string>;
+  /** false: skip the per-criterion `inputs` (ranking many applications needs only the points). */
+  explain?: boolean;
+}
+
+/** The facts each requirement reads, computed once per rules object. */
+const requirementFacts = new WeakMap<Rules, string[][]>();
+function factsRead(rules: Rules): string[][] {
+  let r = requirementFacts.get(rules);
+  if (!r) {
+    r = rules.requirements.map((q) => [...new Set(factsOf(q.when, []))]);
+    requirementFacts.set(rules, r);
+  }
+  return r;
 }
 
 /** Eligibility and score of one application, with a per-requirement and per-criterion explanation. */
 export function evaluate(rules: Rules, facts: Facts, opts: EvaluateOptions = {}): Evaluation {
-  const requirements: RequirementResult[] = rules.requirements.map((q) => {
-    const missing = factsOf(q.when, []).filter((f) => facts[f] === undefined);
-    return { code: q.code, met: holds(q.when, facts), missing: [...new Set(missing)] };
-  });
+  const reads = factsRead(rules);
+  const requirements: RequirementResult[] = rules.requirements.map((q, i) => ({
+    code: q.code,
+    met: holds(q.when, facts),
+    missing: (reads[i] as string[]).filter((f) => facts[f] === undefined),
+  }));
   const failed = requirements.filter((r) => !r.met).map((r) => r.code);
 
   // 1. Each criterion alone.
   const work = rules.criteria.map((c) => {
-    const { cents, read } = rawPoints(c, facts);
+    const { cents, read } = rawPoints(c, facts, opts.explain !== false);
     const disabled = c.enabled === false;
     const rejected = opts.rejected?.has(c.code) ?? false;
     const status: CriterionStatus = disabled ? 'disabled' : rejected && cents > 0 ? 'rejected' : cents > 0 ? 'awarded' : 'not_met';
@@ -209,7 +224,7 @@ export function evaluate(rules: Rules, facts: Facts, opts: EvaluateOptions = {})
       points: fromCents(w.points),
       raw: fromCents(w.raw),
       status: w.status,
-      inputs: inputsOf([...new Set(w.read)], facts),
+      inputs: opts.explain === false ? {} : inputsOf([...new Set(w.read)], facts),
       ...(w.lostTo ? { lostTo: w.lostTo } : {}),
     })),
     groups,

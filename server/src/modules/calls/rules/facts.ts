@@ -158,9 +158,9 @@ export interface HouseholdMemberInput {
 
 /** Whole years between two ISO days (birthday rule: not yet on the day before). */
 export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // ISO days compare as strings: the birthday has come when "MM-DD" of the day is not before it.
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /**
@@ -175,14 +175,23 @@ export function deriveFacts(o: {
   verified?: Facts;
 }): Facts {
   const facts: Facts = { ...o.declared, ...(o.verified ?? {}) };
-  const everyone = [o.applicantBirthDate, ...o.members.map((m) => m.birthDate)];
+  let minors = 0;
+  let elderly = 0;
+  const count = (birth: string) => {
+    const age = ageOn(birth, o.referenceDay);
+    minors += age < 18 ? 1 : 0;
+    elderly += age >= 65 ? 1 : 0;
+    return age;
+  };
   if (o.applicantBirthDate) {
     facts['applicant.birthDate'] = o.applicantBirthDate;
-    facts['applicant.age'] = ageOn(o.applicantBirthDate, o.referenceDay);
+    facts['applicant.age'] = count(o.applicantBirthDate);
   }
-  facts['household.size'] = everyone.length;
-  const ages = everyone.filter((b): b is string => b !== null).map((b) => ageOn(b, o.referenceDay));
-  facts['household.minors'] = ages.filter((a) => a < 18).length;
-  facts['household.elderly'] = ages.filter((a) => a >= 65).length;
+  for (const m of o.members) {
+    count(m.birthDate);
+  }
+  facts['household.size'] = o.members.length + 1;
+  facts['household.minors'] = minors;
+  facts['household.elderly'] = elderly;
   return facts;
 }

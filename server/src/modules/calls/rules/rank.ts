@@ -83,24 +83,26 @@ function stepsOf(rules: Rules, seed: string): { name: string; cmp: Step }[] {
 export function rank(inputs: readonly RankInput[], rules: Rules, seed: string): Ranking {
   const steps = stepsOf(rules, seed);
   const inRanking = inputs.filter((x) => x.eligible && x.exclusion === null);
-  const decide = (a: RankInput, b: RankInput): { c: number; by: string | null } => {
+  const compare = (a: RankInput, b: RankInput): number => {
     if (a.score !== b.score) {
-      return { c: b.score - a.score, by: null };
+      return b.score - a.score;
     }
     for (const s of steps) {
       const c = s.cmp(a, b);
       if (c !== 0) {
-        return { c, by: s.name };
+        return c;
       }
     }
-    return { c: 0, by: null };
+    return 0;
   };
-  const sorted = [...inRanking].sort((a, b) => decide(a, b).c);
+  /** The step that separates two entries with the same score. */
+  const decidedBy = (a: RankInput, b: RankInput): string | null => steps.find((s) => s.cmp(a, b) !== 0)?.name ?? null;
+  const sorted = [...inRanking].sort(compare);
   const ranked = sorted.map((x, i) => {
     const prev = sorted[i - 1];
     const next = sorted[i + 1];
     const against = prev && prev.score === x.score ? prev : next && next.score === x.score ? next : undefined;
-    return { id: x.id, protocol: x.protocol, position: i + 1, score: x.score, tieBrokenBy: against ? decide(x, against).by : null };
+    return { id: x.id, protocol: x.protocol, position: i + 1, score: x.score, tieBrokenBy: against ? decidedBy(x, against) : null };
   });
   const excluded = inputs
     .filter((x) => !(x.eligible && x.exclusion === null))
