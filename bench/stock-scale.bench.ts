@@ -42,7 +42,8 @@ export async function run(): Promise<Row[]> {
   const database = await openPostgres(withDatabase(serverUrl, name), 10);
   const rows: Row[] = [];
   try {
-    await migrate(database);
+    // BENCH_MIGRATIONS_DIR: migrate from another folder (e.g. the migrations of a given commit).
+    await migrate(database, process.env.BENCH_MIGRATIONS_DIR || undefined);
     const { db } = database;
     const units = Math.floor(SCALE / 10);
     let ente = await db.selectFrom('ente').select('id').where('slug', '=', 'scale').executeTakeFirst();

@@ -156,22 +156,22 @@ const ACCESSIBILITY_COLUMNS = {
 /** Above every character: `key < prefix + TOP` holds for every key that starts with the prefix. */
 const TOP = String.fromCodePoint(0x10ffff);
 
-/** Units with their building, estate and status on `today`: what the filters need, nothing more. */
-function baseUnits(db: Executor, ctx: Ctx, today: string) {
+/** Units with their building and estate: what the filters need, nothing more. */
+function baseUnits(db: Executor, ctx: Ctx) {
   return db
     .selectFrom('unit as u')
     .innerJoin('building as b', (j) => j.onRef('b.tenant_id', '=', 'u.tenant_id').onRef('b.id', '=', 'u.building_id'))
     .leftJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
-    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(inForce('cs', today)))
     .where(inTenant(ctx, 'u'));
 }
 type BaseUnits = ReturnType<typeof baseUnits>;
 
-/** Adds what a unit row shows: owner, managing body and program on `today`. */
+/** Adds what a unit row shows: owner, managing body, status and program on `today`. */
 function unitColumns(q: BaseUnits, today: string) {
   return q
     .leftJoin('organisation as oo', (j) => j.onRef('oo.tenant_id', '=', 'u.tenant_id').onRef('oo.id', '=', 'u.owner_organisation_id'))
     .leftJoin('organisation as om', (j) => j.onRef('om.tenant_id', '=', 'u.tenant_id').onRef('om.id', '=', 'u.managing_organisation_id'))
+    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(inForce('cs', today)))
     .leftJoin('unit_program as cp', (j) => j.onRef('cp.tenant_id', '=', 'u.tenant_id').onRef('cp.unit_id', '=', 'u.id').on(inForce('cp', today)))
     .selectAll('u')
     .select([
@@ -217,7 +217,7 @@ export interface UnitFilter {
  * matched on the few buildings and estates first.
  */
 function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): BaseUnits {
-  let q = baseUnits(db, ctx, today);
+  let q = baseUnits(db, ctx);
   if (f.q) {
     const key = f.q.toLowerCase();
     const like = escapeLike(f.q);
@@ -248,6 +248,8 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
   if (f.buildingId) {
     q = q.where('u.building_id', '=', f.buildingId);
   }
+  // Current program and status as semi-joins: the planner may start from their indexes
+  // (few units of a rare program) or probe them unit by unit in code order (common ones).
   if (f.program) {
     const program = f.program;
     q = q.where(({ exists, selectFrom }) =>
@@ -262,7 +264,17 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
     );
   }
   if (f.status) {
-    q = q.where('cs.status', '=', f.status);
+    const status = f.status;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('unit_status as fs')
+          .select('fs.id')
+          .whereRef('fs.tenant_id', '=', 'u.tenant_id')
+          .whereRef('fs.unit_id', '=', 'u.id')
+          .where('fs.status', '=', status)
+          .where(inForce('fs', today)),
+      ),
+    );
   }
   if (f.minSurface !== undefined) {
     q = q.where('u.surface_m2', '>=', f.minSurface);
@@ -285,21 +297,28 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
   return q;
 }
 
+/**
+ * One page of units in code order. The page is chosen first on the filtered units alone (ids and
+ * codes), then only its rows get their owner, status and program: joining those for every match
+ * before the LIMIT cost a probe per matching unit.
+ */
 export function listUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter & { after?: Keyset; limit: number }) {
-  let q = filteredUnits(db, ctx, today, f);
+  let page = filteredUnits(db, ctx, today, f);
   if (f.after) {
-    q = q.where(sql<boolean>`(u.code, u.id) > (${f.after.v}, ${f.after.id}::uuid)`);
+    page = page.where(sql<boolean>`(u.code, u.id) > (${f.after.v}, ${f.after.id}::uuid)`);
   }
-  return unitColumns(q, today)
+  const ids = page
+    .select('u.id')
     .orderBy('u.code')
     .orderBy('u.id')
-    .limit(f.limit + 1)
-    .execute();
+    .limit(f.limit + 1);
+  return unitColumns(baseUnits(db, ctx), today).where('u.id', 'in', ids).orderBy('u.code').orderBy('u.id').execute();
 }
 
 /** How many units match the filter, by current status (null: no status today). */
 export function countUnitsByStatus(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
   return filteredUnits(db, ctx, today, f)
+    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(inForce('cs', today)))
     .select((eb) => ['cs.status', eb.fn.countAll<string>().as('n')])
     .groupBy('cs.status')
     .execute();
@@ -327,9 +346,7 @@ export function allUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
 }
 
 export function getUnit(db: Executor, ctx: Ctx, today: string, id: string) {
-  return unitColumns(baseUnits(db, ctx, today), today)
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+  return unitColumns(baseUnits(db, ctx), today).where('u.id', '=', id).executeTakeFirst();
 }
 
 export function unitIdByCode(db: Executor, ctx: Ctx, code: string) {
