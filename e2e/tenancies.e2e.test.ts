@@ -28,9 +28,8 @@ describe('tenancies journey', () => {
     await page.locator('#tenancy-program').selectOption('erp');
     await page.locator('#party-search').fill('Ro');
     await page.getByRole('button', { name: 'Cerca in anagrafe' }).click();
-    await expect.poll(() => page.locator('input[name="party"]').count()).toBeGreaterThan(0);
-    await page.locator('label[for^="party-"]').first().click();
-    await expect.poll(() => page.locator('input[name="party"]').first().isChecked()).toBe(true);
+    await expect.poll(() => page.locator('#tenancy-party option').count()).toBeGreaterThan(1);
+    await page.locator('#tenancy-party').selectOption({ index: 1 });
     await page.locator('#tenancy-income').fill('12.000,00');
     expect(await page.locator('#tenancy-protected').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Calcola il canone' }).click();

@@ -111,6 +111,10 @@ export async function seedDemoTenancies(db: Executor, today = romeDay(new Date()
       await seedEnte(db, ente.id, spec, window(today));
     }
   }
+  // PGlite runs no autovacuum: without statistics the planner guesses one row per table and joins
+  // tenancies to units the slow way. Bulk-loaded tables are analysed once here.
+  await sql`ANALYZE tenancy, tenancy_income, rent_assessment, ledger_entry, payment_notice, unit, unit_status, unit_program, building, estate,
+    household, household_member, person, isee, household_income`.execute(db);
 }
 
 async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec, w: ReturnType<typeof window>) {

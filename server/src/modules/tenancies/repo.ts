@@ -290,6 +290,7 @@ export function searchParties(db: Executor, ctx: Ctx, q: string, today: string) 
     .where(sql<boolean>`(lower(p.family_name) LIKE ${like} OR lower(coalesce(h.name, '')) LIKE ${`%${likeEscape(q.toLowerCase())}%`})`)
     .orderBy('p.family_name')
     .orderBy('p.given_name')
-    .limit(20)
+    .orderBy('p.id')
+    .limit(30)
     .execute();
 }

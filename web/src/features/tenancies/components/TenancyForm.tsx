@@ -197,27 +197,24 @@ export function TenancyForm() {
           parties.data.items.length === 0 ? (
             <p>{t('tenancies.form.noParty')}</p>
           ) : (
-            <div role="radiogroup" aria-label={t('tenancies.form.partyChoice')}>
-              {parties.data.items.map((p) => (
-                <div className="form-check" key={p.personId}>
-                  <input
-                    className="form-check-input"
-                    type="radio"
-                    name="party"
-                    id={`party-${p.personId}`}
-                    checked={party?.personId === p.personId}
-                    onChange={() => choose(p)}
-                  />
-                  <label className="form-check-label" htmlFor={`party-${p.personId}`}>
-                    {p.personName}
-                    {p.householdName ? ` – ${p.householdName}` : ''}
-                    {p.incomeCents !== null
-                      ? ` (${t('tenancies.form.incomeOf', { year: p.incomeYear, amount: formatCents(p.incomeCents, i18n.language) })})`
-                      : ''}
-                  </label>
-                </div>
-              ))}
-            </div>
+            <SelectField
+              id="tenancy-party"
+              label={t('tenancies.form.partyChoice')}
+              value={party?.personId ?? ''}
+              emptyOption={t('tenancies.form.chooseParty')}
+              onChange={(e) => {
+                const found = parties.data?.items.find((p) => p.personId === e.target.value);
+                if (found) {
+                  choose(found);
+                }
+              }}
+              options={parties.data.items.map((p) => ({
+                value: p.personId,
+                label: `${p.personName}${p.householdName ? ` – ${p.householdName}` : ''}${
+                  p.incomeCents !== null ? ` (${t('tenancies.form.incomeOf', { year: p.incomeYear, amount: formatCents(p.incomeCents, i18n.language) })})` : ''
+                }`,
+              }))}
+            />
           )
         ) : null}
       </fieldset>
