@@ -401,6 +401,46 @@ export function useFileObjection(id: string) {
   });
 }
 
+/** My registry record (household and current ISEE), to prefill an application; null without one. */
+export interface MyRegistryRecord {
+  person: { id: string };
+  household: {
+    members: { personId: string; name: string; birthDate: string | null; relationship: string; current: boolean }[];
+    currentIsee: { valueCents: number; status: string } | null;
+  } | null;
+}
+
+export function useMyRegistryRecord(enabled: boolean) {
+  return useQuery({
+    queryKey: ['calls', 'registry-record'],
+    queryFn: async () => {
+      try {
+        return await api<MyRegistryRecord>('GET', '/api/v1/me/person');
+      } catch {
+        return null;
+      }
+    },
+    enabled,
+    retry: false,
+  });
+}
+
+/** The household members of my registry record, in the application's form (without me). */
+export function membersFromRegistry(record: MyRegistryRecord): Member[] {
+  const allowed = new Set<string>(RELATIONSHIPS);
+  return (record.household?.members ?? [])
+    .filter((m) => m.current && m.personId !== record.person.id && m.birthDate)
+    .map((m) => {
+      const [given = '', ...family] = m.name.split(' ');
+      return {
+        givenName: given,
+        familyName: family.join(' ') || given,
+        birthDate: m.birthDate as string,
+        relationship: (allowed.has(m.relationship) ? m.relationship : 'other') as Member['relationship'],
+      };
+    });
+}
+
 // --- public ---------------------------------------------------------------------------------
 
 export function usePublicRanking(ente: string, callId: string, kind?: 'provisional' | 'final') {

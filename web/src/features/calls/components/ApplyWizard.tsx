@@ -8,8 +8,10 @@ import {
   type FactValue,
   fileToBase64,
   type Member,
+  membersFromRegistry,
   pick,
   RELATIONSHIPS,
+  useMyRegistryRecord,
   useRemoveDocument,
   useSubmitMyApplication,
   useUpdateMyApplication,
@@ -63,7 +65,9 @@ export function ApplyWizard({ call, app }: { call: Call; app: Application }) {
 function HouseholdStep({ app, onDone }: { app: Application; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateMyApplication(app.id);
+  const registry = useMyRegistryRecord(true);
   const [members, setMembers] = useState<Member[]>(app.household);
+  const fromRegistry = registry.data ? membersFromRegistry(registry.data) : [];
   const [draft, setDraft] = useState<Member>({ givenName: '', familyName: '', birthDate: '', relationship: 'child' });
   const add = () => {
     if (draft.givenName && draft.familyName && draft.birthDate) {
@@ -84,6 +88,13 @@ function HouseholdStep({ app, onDone }: { app: Application; onDone: () => void }
         })}
       </p>
       <p>{t('calls.apply.householdIntro')}</p>
+      {fromRegistry.length > 0 ? (
+        <p>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setMembers(fromRegistry)}>
+            {t('calls.apply.fromRegistry', { n: fromRegistry.length })}
+          </button>
+        </p>
+      ) : null}
       {members.length === 0 ? <p>{t('calls.apply.livesAlone')}</p> : null}
       <ul data-testid="household-members">
         {members.map((m, i) => (
@@ -146,10 +157,12 @@ function DeclarationsStep({ call, app, onBack, onDone }: { call: Call; app: Appl
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const update = useUpdateMyApplication(app.id);
+  const registry = useMyRegistryRecord(true);
   const declared = call.facts.filter((f) => f.source === 'declared');
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(declared.map((f) => [f.name, app.declared[f.name] === undefined ? '' : String(app.declared[f.name])])),
   );
+  const registryIsee = registry.data?.household?.currentIsee;
   const save = (e: FormEvent) => {
     e.preventDefault();
     const out: Record<string, FactValue> = {};
@@ -166,6 +179,19 @@ function DeclarationsStep({ call, app, onBack, onDone }: { call: Call; app: Appl
   return (
     <form onSubmit={save} noValidate>
       <p>{t('calls.apply.declarationsIntro')}</p>
+      {registryIsee && declared.some((f) => f.name === 'household.isee') && values['household.isee'] === '' ? (
+        <p>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            onClick={() => setValues({ ...values, 'household.isee': String(registryIsee.valueCents / 100) })}
+          >
+            {t('calls.apply.iseeFromRegistry', {
+              value: new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR' }).format(registryIsee.valueCents / 100),
+            })}
+          </button>
+        </p>
+      ) : null}
       {declared.map((f) => {
         const label = pick(f.label, lang);
         const error = update.error?.fieldErrors.find((e) => e.field === `declared.${f.name}`)?.message;
