@@ -20,10 +20,11 @@ import { callsRoutes } from './modules/calls/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
+import { staysRoutes } from './modules/stays/index.js';
 import { tenancyModuleRoutes } from './modules/tenancies/index.js';
 
 /** Every module's routes, in one list: the route table tests walk. */
-export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes, ...callsRoutes, ...tenancyModuleRoutes];
+export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes, ...callsRoutes, ...tenancyModuleRoutes, ...staysRoutes];
 
 export interface RegisteredRoute {
   method: string;

@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'tenancy:own', // a tenant sees their own tenancy
   // stays, cases, visits
   'stay:manage',
+  'stay:read', // see the housing solutions one's organisation runs, their calendars and guests (partner staff)
+  'stay:family', // a citizen follows the stays and life project of a relative they represent (or their own)
   'case:read',
   'case:write',
   'visit:log',
@@ -60,7 +62,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  citizen: ['application:submit', 'tenancy:own', 'appointment:book', 'report:submit'],
+  citizen: ['application:submit', 'tenancy:own', 'appointment:book', 'report:submit', 'stay:family'],
   landlord: ['listing:own', 'appointment:book'],
   housing_operator: [
     'registry:read',
@@ -94,7 +96,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   housing_first_team: ['registry:read', 'registry:special:read', 'case:read', 'case:write', 'visit:log', 'tenancy:read'],
   mediator: ['registry:read', 'stock:read', 'case:read', 'case:write', 'mediation:manage', 'tenancy:read'],
   agency_operator: ['registry:read', 'registry:write', 'stock:read', 'stock:write', 'agency:manage', 'tenancy:read', 'case:read', 'case:write'],
-  partner_staff: ['call:read', 'registry:read', 'stock:read', 'case:read', 'case:write', 'visit:log'],
+  partner_staff: ['call:read', 'registry:read', 'stock:read', 'case:read', 'case:write', 'visit:log', 'stay:read'],
   admin: ['admin:users', 'admin:organisations', 'admin:audit', 'report:read', 'report:export', 'stock:read'],
 };
 

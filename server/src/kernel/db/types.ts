@@ -99,6 +99,14 @@ export interface AuthSessionTable {
   revoked_at: Date | null;
 }
 
+export interface BedTable {
+  tenant_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  number: number;
+  label: string;
+}
+
 export interface BuildingTable {
   tenant_id: string;
   id: Generated<string>;
@@ -247,6 +255,22 @@ export interface HouseholdMemberTable {
   left_on: string | null;
 }
 
+export interface HousingSolutionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  eligible_severities: string[];
+  support_level: string;
+  staff_hours_per_day: number;
+  max_stay_days: number | null;
+  run_by_organisation_id: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
 export interface IseeTable {
   tenant_id: string;
   id: Generated<string>;
@@ -273,6 +297,71 @@ export interface LedgerEntryTable {
   notice_id: string | null;
   external_ref: string | null;
   author_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LifeProjectTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  current_version: Generated<number>;
+  next_review_on: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface LifeProjectCommentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  project_id: string;
+  author_user_id: string;
+  author_kind: string;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface LifeProjectReviewTable {
+  tenant_id: string;
+  id: Generated<string>;
+  project_id: string;
+  version: number;
+  held_on: string;
+  progress: Json;
+  summary: string | null;
+  next_review_on: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LifeProjectVersionTable {
+  tenant_id: string;
+  project_id: string;
+  version: number;
+  content: Json;
+  status: Generated<string>;
+  approved_by: string | null;
+  approved_at: Date | null;
+  approval_team: string[] | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  acknowledged_as: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MutualAidPairingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  solution_id: string;
+  resident_id: string;
+  helper_id: string;
+  hours_per_week: number;
+  tasks: string;
+  starts_on: string;
+  ends_on: string | null;
+  during: Generated<string | null>;
+  created_by: string | null;
   created_at: Generated<Date>;
 }
 
@@ -460,6 +549,36 @@ export interface RoleAssignmentTable {
   created_at: Generated<Date>;
 }
 
+export interface StayBookingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  solution_id: string;
+  person_id: string;
+  starts_on: string;
+  ends_on: string;
+  during: Generated<string | null>;
+  status: Generated<string>;
+  bed_id: string | null;
+  needs: string;
+  support_hours_per_day: number;
+  severity: string;
+  family_burden: number;
+  requested_by: string | null;
+  requested_as: string;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  offered_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface StayStaffPlanTable {
+  tenant_id: string;
+  solution_id: string;
+  day: string;
+  hours: number;
+}
+
 export interface TenancyTable {
   tenant_id: string;
   id: Generated<string>;
@@ -580,6 +699,7 @@ export interface DB {
   application_document: ApplicationDocumentTable;
   audit_log: AuditLogTable;
   auth_session: AuthSessionTable;
+  bed: BedTable;
   building: BuildingTable;
   call: CallTable;
   call_rules: CallRulesTable;
@@ -592,8 +712,14 @@ export interface DB {
   household: HouseholdTable;
   household_income: HouseholdIncomeTable;
   household_member: HouseholdMemberTable;
+  housing_solution: HousingSolutionTable;
   isee: IseeTable;
   ledger_entry: LedgerEntryTable;
+  life_project: LifeProjectTable;
+  life_project_comment: LifeProjectCommentTable;
+  life_project_review: LifeProjectReviewTable;
+  life_project_version: LifeProjectVersionTable;
+  mutual_aid_pairing: MutualAidPairingTable;
   objection: ObjectionTable;
   organisation: OrganisationTable;
   payment_notice: PaymentNoticeTable;
@@ -608,6 +734,8 @@ export interface DB {
   rent_assessment: RentAssessmentTable;
   rent_rule: RentRuleTable;
   role_assignment: RoleAssignmentTable;
+  stay_booking: StayBookingTable;
+  stay_staff_plan: StayStaffPlanTable;
   tenancy: TenancyTable;
   tenancy_document: TenancyDocumentTable;
   tenancy_income: TenancyIncomeTable;

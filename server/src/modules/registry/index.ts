@@ -6,3 +6,4 @@ import { selfRoutes } from './routes/self.js';
 
 export const registryRoutes: AnyRoute[] = [...personRoutes, ...householdRoutes, ...recordRoutes, ...selfRoutes];
 export { generateCodiceFiscale, validateCodiceFiscale } from './rules/codice-fiscale.js';
+export { activePrograms, visibleInScope } from './policy.js';
