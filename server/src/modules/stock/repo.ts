@@ -156,19 +156,17 @@ const ACCESSIBILITY_COLUMNS = {
 /** Above every character: `key < prefix + TOP` holds for every key that starts with the prefix. */
 const TOP = String.fromCodePoint(0x10ffff);
 
-/** Units with their building and estate: what the filters need, nothing more. */
+/** The units of the ente, alone: filters reach buildings, estates and timelines by semi-joins. */
 function baseUnits(db: Executor, ctx: Ctx) {
-  return db
-    .selectFrom('unit as u')
-    .innerJoin('building as b', (j) => j.onRef('b.tenant_id', '=', 'u.tenant_id').onRef('b.id', '=', 'u.building_id'))
-    .leftJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
-    .where(inTenant(ctx, 'u'));
+  return db.selectFrom('unit as u').where(inTenant(ctx, 'u'));
 }
 type BaseUnits = ReturnType<typeof baseUnits>;
 
 /** Adds what a unit row shows: owner, managing body, status and program on `today`. */
 function unitColumns(q: BaseUnits, today: string) {
   return q
+    .innerJoin('building as b', (j) => j.onRef('b.tenant_id', '=', 'u.tenant_id').onRef('b.id', '=', 'u.building_id'))
+    .leftJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
     .leftJoin('organisation as oo', (j) => j.onRef('oo.tenant_id', '=', 'u.tenant_id').onRef('oo.id', '=', 'u.owner_organisation_id'))
     .leftJoin('organisation as om', (j) => j.onRef('om.tenant_id', '=', 'u.tenant_id').onRef('om.id', '=', 'u.managing_organisation_id'))
     .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(inForce('cs', today)))
@@ -239,11 +237,18 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
         ),
     );
   }
-  if (f.neighbourhood) {
-    q = q.where('b.neighbourhood_key', '=', f.neighbourhood.toLowerCase());
-  }
-  if (f.estateId) {
-    q = q.where('b.estate_id', '=', f.estateId);
+  if (f.neighbourhood || f.estateId) {
+    const { neighbourhood, estateId } = f;
+    q = q.where('u.building_id', 'in', (eb) => {
+      let buildings = eb.selectFrom('building as fb').select('fb.id').where(inTenant(ctx, 'fb'));
+      if (neighbourhood) {
+        buildings = buildings.where('fb.neighbourhood_key', '=', neighbourhood.toLowerCase());
+      }
+      if (estateId) {
+        buildings = buildings.where('fb.estate_id', '=', estateId);
+      }
+      return buildings;
+    });
   }
   if (f.buildingId) {
     q = q.where('u.building_id', '=', f.buildingId);
