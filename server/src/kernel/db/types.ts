@@ -4,6 +4,200 @@ import type { ColumnType, Generated } from 'kysely';
 
 export type Json = ColumnType<unknown, string, string>;
 
+export interface AgencyAppointmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  place_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: Generated<string>;
+  channel: string;
+  topic: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  note: string | null;
+  user_id: string | null;
+  cancel_token_hash: string | null;
+  reminded_at: Date | null;
+  cancelled_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgencyContractTable {
+  tenant_id: string;
+  id: Generated<string>;
+  proposal_id: string;
+  contract_type: string;
+  monthly_rent_cents: number;
+  start_on: string;
+  end_on: string;
+  signed_on: string;
+  registered_on: string | null;
+  registration_ref: string | null;
+  tenancy_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgencyIncentiveTable {
+  tenant_id: string;
+  id: Generated<string>;
+  landlord_id: string;
+  contract_id: string | null;
+  kind: string;
+  amount_cents: Generated<number>;
+  granted_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgencyLandlordTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  fiscal_code: string;
+  vat_number: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  user_id: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgencyListingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  property_id: string;
+  title: string;
+  status: Generated<string>;
+  rent_asked_cents: number;
+  expenses_cents: Generated<number>;
+  available_from: string;
+  furnishing: Generated<string>;
+  contract_type: Generated<string>;
+  pets_allowed: Generated<boolean>;
+  description: string | null;
+  range_min_cents: number | null;
+  range_max_cents: number | null;
+  rent_position: string | null;
+  range_lines: Generated<Json>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgencyListingPhotoTable {
+  tenant_id: string;
+  id: Generated<string>;
+  listing_id: string;
+  content_type: string;
+  size_bytes: number;
+  data: Buffer;
+  caption: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgencyPlaceTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  address: string;
+  phone: string | null;
+  slot_minutes: Generated<number>;
+  hours: Generated<Json>;
+  extra_holidays: Generated<string[]>;
+  closures: Generated<string[]>;
+  active: Generated<boolean>;
+}
+
+export interface AgencyProjectStepTable {
+  tenant_id: string;
+  id: Generated<string>;
+  seeker_id: string;
+  title: string;
+  responsible: string;
+  due_on: string | null;
+  done_on: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgencyPropertyTable {
+  tenant_id: string;
+  id: Generated<string>;
+  landlord_id: string;
+  unit_id: string | null;
+  address: string;
+  city: Generated<string>;
+  neighbourhood: string | null;
+  zone: string;
+  sub_band: string;
+  surface_m2: number;
+  rooms: number;
+  bedrooms: number;
+  floor: number | null;
+  elements: Generated<string[]>;
+  accessibility: Generated<string[]>;
+  energy_class: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AgencyProposalTable {
+  tenant_id: string;
+  id: Generated<string>;
+  seeker_id: string;
+  listing_id: string;
+  stage: Generated<string>;
+  visit_at: Date | null;
+  refused_by: string | null;
+  outcome_note: string | null;
+  score: Generated<number>;
+  explanation: Generated<Json>;
+  checklist: Generated<string[]>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgencySeekerTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  household_id: string | null;
+  status: Generated<string>;
+  intake_on: string;
+  household_size: number;
+  annual_income_cents: number;
+  situation: Generated<string[]>;
+  min_bedrooms: Generated<number>;
+  preferred_zones: Generated<string[]>;
+  accessibility_needs: Generated<string[]>;
+  has_pets: Generated<boolean>;
+  max_rent_cents: number | null;
+  wanted_from: string | null;
+  project_goals: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AgencySettingsTable {
+  tenant_id: string;
+  agreement: Json;
+  affordability_bp: Generated<number>;
+  include_expenses: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface AppUserTable {
   tenant_id: string;
   id: Generated<string>;
@@ -21,6 +215,8 @@ export interface AppUserTable {
   last_login_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  privacy_accepted_at: Date | null;
+  privacy_notice_version: string | null;
 }
 
 export interface ApplicationTable {
@@ -156,6 +352,96 @@ export interface CallRulesTable {
   created_at: Generated<Date>;
 }
 
+export interface CaseAgreementTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  title: string;
+  version: string;
+  signed_on: string;
+  signed_by: string;
+  reference: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseChecklistItemTable {
+  tenant_id: string;
+  case_id: string;
+  stage_key: string;
+  item_key: string;
+  position: number;
+  done_on: string | null;
+  done_by: string | null;
+  note: string | null;
+}
+
+export interface CaseFileTable {
+  tenant_id: string;
+  id: Generated<string>;
+  program: string;
+  person_id: string;
+  household_id: string | null;
+  status: Generated<string>;
+  opened_on: string;
+  closed_on: string | null;
+  close_reason: string | null;
+  summary: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseMemberTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  role: string;
+  from_on: string;
+  to_on: string | null;
+}
+
+export interface CaseNoteTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  author_id: string;
+  confidentiality: string;
+  sensitive_category: string | null;
+  body: string;
+  written_at: Generated<Date>;
+}
+
+export interface CaseReferralTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  from_organisation_id: string | null;
+  to_organisation_id: string;
+  service: string;
+  reason: string;
+  referred_on: string;
+  status: Generated<string>;
+  responded_on: string | null;
+  response_note: string | null;
+  outcome: string | null;
+  outcome_on: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseStageTable {
+  tenant_id: string;
+  case_id: string;
+  stage_key: string;
+  position: number;
+  status: Generated<string>;
+  started_on: string | null;
+  completed_on: string | null;
+}
+
 export interface ChargeRunTable {
   tenant_id: string;
   id: Generated<string>;
@@ -225,6 +511,16 @@ export interface EstateTable {
   description: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface HfPlacementTable {
+  tenant_id: string;
+  case_id: string;
+  unit_id: string | null;
+  tenancy_id: string | null;
+  housed_on: string;
+  left_on: string | null;
+  exit_kind: string | null;
 }
 
 export interface HouseholdTable {
@@ -350,6 +646,13 @@ export interface LifeProjectVersionTable {
   created_at: Generated<Date>;
 }
 
+export interface LoginPolicyTable {
+  tenant_id: string;
+  staff_require_oidc: Generated<boolean>;
+  privacy_notice_version: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
 export interface MutualAidPairingTable {
   tenant_id: string;
   id: Generated<string>;
@@ -363,6 +666,45 @@ export interface MutualAidPairingTable {
   during: Generated<string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
+}
+
+export interface NotificationTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  event: string;
+  params: Generated<Json>;
+  link: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  idempotency_key: string;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+}
+
+export interface NotificationDeliveryTable {
+  tenant_id: string;
+  id: Generated<string>;
+  notification_id: string;
+  channel: string;
+  address: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  lease_until: Date | null;
+  last_error: string | null;
+  provider_ref: string | null;
+  sent_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface NotificationPreferenceTable {
+  tenant_id: string;
+  user_id: string;
+  email: Generated<boolean>;
+  io: Generated<boolean>;
+  updated_at: Generated<Date>;
 }
 
 export interface ObjectionTable {
@@ -379,6 +721,49 @@ export interface ObjectionTable {
   filed_at: Generated<Date>;
 }
 
+export interface OidcClientTable {
+  tenant_id: string;
+  provider: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string | null;
+  scope: Generated<string>;
+  enabled: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface OidcLoginTable {
+  tenant_id: string;
+  id: Generated<string>;
+  provider: string;
+  state_hash: string;
+  browser_hash: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  return_to: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  consumed_at: Date | null;
+}
+
+export interface OidcSignupTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_hash: string;
+  browser_hash: string;
+  provider: string;
+  codice_fiscale: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  return_to: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  consumed_at: Date | null;
+}
+
 export interface OrganisationTable {
   tenant_id: string;
   id: Generated<string>;
@@ -388,6 +773,19 @@ export interface OrganisationTable {
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface PaymentImportTable {
+  tenant_id: string;
+  id: Generated<string>;
+  file_name: string | null;
+  file_sha256: string;
+  rows_total: Generated<number>;
+  posted: Generated<number>;
+  unmatched: Generated<number>;
+  duplicates: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface PaymentNoticeTable {
@@ -693,7 +1091,102 @@ export interface UnitStatusTable {
   ends_on: Generated<string | null>;
 }
 
+export interface UnmatchedPaymentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  import_id: string;
+  row_key: string;
+  line: number;
+  paid_on: string;
+  amount_cents: number;
+  notice_number: string | null;
+  payer_fiscal_code: string | null;
+  description: string | null;
+  status: Generated<string>;
+  tenancy_id: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  resolution_note: string | null;
+}
+
+export interface VisitTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  slot_on: string | null;
+  status: string;
+  occurred_on: string;
+  professional_id: string;
+  reason: string | null;
+  rescheduled_to: string | null;
+  observations: Json | null;
+  notes: string | null;
+  logged_at: Generated<Date>;
+}
+
+export interface VisitPlanTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  weekday: number;
+  window_start: unknown;
+  window_end: unknown;
+  professional_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface WorkAttendanceTable {
+  tenant_id: string;
+  path_id: string;
+  month: string;
+  hours_attended: number;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface WorkCentreTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  organisation_id: string | null;
+  address: string | null;
+  services: Generated<string[]>;
+}
+
+export interface WorkPathTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  centre_id: string;
+  title: string;
+  hours_per_month: number;
+  monthly_grant_cents: Generated<number>;
+  started_on: string;
+  ends_on: string;
+  status: Generated<string>;
+  outcome: string | null;
+  outcome_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  agency_appointment: AgencyAppointmentTable;
+  agency_contract: AgencyContractTable;
+  agency_incentive: AgencyIncentiveTable;
+  agency_landlord: AgencyLandlordTable;
+  agency_listing: AgencyListingTable;
+  agency_listing_photo: AgencyListingPhotoTable;
+  agency_place: AgencyPlaceTable;
+  agency_project_step: AgencyProjectStepTable;
+  agency_property: AgencyPropertyTable;
+  agency_proposal: AgencyProposalTable;
+  agency_seeker: AgencySeekerTable;
+  agency_settings: AgencySettingsTable;
   app_user: AppUserTable;
   application: ApplicationTable;
   application_document: ApplicationDocumentTable;
@@ -703,12 +1196,20 @@ export interface DB {
   building: BuildingTable;
   call: CallTable;
   call_rules: CallRulesTable;
+  case_agreement: CaseAgreementTable;
+  case_checklist_item: CaseChecklistItemTable;
+  case_file: CaseFileTable;
+  case_member: CaseMemberTable;
+  case_note: CaseNoteTable;
+  case_referral: CaseReferralTable;
+  case_stage: CaseStageTable;
   charge_run: ChargeRunTable;
   common_space: CommonSpaceTable;
   consent: ConsentTable;
   enrolment: EnrolmentTable;
   ente: EnteTable;
   estate: EstateTable;
+  hf_placement: HfPlacementTable;
   household: HouseholdTable;
   household_income: HouseholdIncomeTable;
   household_member: HouseholdMemberTable;
@@ -719,9 +1220,17 @@ export interface DB {
   life_project_comment: LifeProjectCommentTable;
   life_project_review: LifeProjectReviewTable;
   life_project_version: LifeProjectVersionTable;
+  login_policy: LoginPolicyTable;
   mutual_aid_pairing: MutualAidPairingTable;
+  notification: NotificationTable;
+  notification_delivery: NotificationDeliveryTable;
+  notification_preference: NotificationPreferenceTable;
   objection: ObjectionTable;
+  oidc_client: OidcClientTable;
+  oidc_login: OidcLoginTable;
+  oidc_signup: OidcSignupTable;
   organisation: OrganisationTable;
+  payment_import: PaymentImportTable;
   payment_notice: PaymentNoticeTable;
   payment_receipt: PaymentReceiptTable;
   payment_settings: PaymentSettingsTable;
@@ -743,4 +1252,10 @@ export interface DB {
   unit: UnitTable;
   unit_program: UnitProgramTable;
   unit_status: UnitStatusTable;
+  unmatched_payment: UnmatchedPaymentTable;
+  visit: VisitTable;
+  visit_plan: VisitPlanTable;
+  work_attendance: WorkAttendanceTable;
+  work_centre: WorkCentreTable;
+  work_path: WorkPathTable;
 }

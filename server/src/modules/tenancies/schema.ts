@@ -360,3 +360,45 @@ export const PartyOut = z.object({
   iseeCents: z.number().int().nullable(),
   children: z.number().int(),
 });
+
+// ---- payments files ----
+
+export const ImportQuery = z.object({ fileName: z.string().trim().max(200).optional() });
+export const ImportOut = z.object({
+  importId: z.uuid(),
+  rows: z.number().int(),
+  posted: z.number().int(),
+  unmatched: z.number().int(),
+  duplicates: z.number().int().describe('Rows already posted or waiting from an earlier import'),
+});
+export const ImportListOut = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      fileName: z.string().nullable(),
+      rows: z.number().int(),
+      posted: z.number().int(),
+      unmatched: z.number().int(),
+      duplicates: z.number().int(),
+      createdAt: z.string(),
+      createdByName: z.string().nullable(),
+    }),
+  ),
+});
+export const UnmatchedQuery = z.object({ status: z.enum(['open', 'resolved', 'rejected']).default('open') });
+export const UnmatchedOut = z.object({
+  id: z.uuid(),
+  line: z.number().int(),
+  paidOn: Day,
+  amountCents: z.number().int(),
+  noticeNumber: z.string().nullable(),
+  payerFiscalCode: z.string().nullable(),
+  description: z.string().nullable(),
+  status: z.enum(['open', 'resolved', 'rejected']),
+  tenancyId: z.uuid().nullable(),
+  tenancyCode: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+  fileName: z.string().nullable(),
+});
+export const ResolveBody = z.object({ tenancyId: z.uuid(), note: Text(500).nullable().default(null) });
+export const RejectBody = z.object({ note: Text(500) });
