@@ -69,7 +69,7 @@ const toDense = (g: BipartiteGraph): Int32Array => {
   return W;
 };
 
-describe('bipartite assignment (not every row must be matched)', () => {
+describe('bipartite assignment (not every row must be matched)', { timeout: 60_000 }, () => {
   it('hand cases: maximum weight, not maximum cardinality', () => {
     // rows 0,1; cols 0,1: 0-0 = 10, 0-1 = 9, 1-0 = 9: the two 9s (18) beat the 10
     const g = { nRows: 2, nCols: 2, row: [0, 0, 1], col: [0, 1, 0], w: [10, 9, 9] };

@@ -65,7 +65,7 @@ const graphArb = (maxN: number) =>
       return g;
     });
 
-describe('maxWeightMatching (general graphs)', () => {
+describe('maxWeightMatching (general graphs)', { timeout: 60_000 }, () => {
   it('hand cases', () => {
     // a path a-b-c-d: the two ends beat the heavier middle edge
     expect(maxWeightMatching({ n: 4, u: [0, 1, 2], v: [1, 2, 3], w: [5, 8, 5] }).weight).toBe(10);

@@ -44,11 +44,485 @@ const T = 2;
 const INF = Number.POSITIVE_INFINITY;
 
 /** Maximum-weight matching (not necessarily of maximum cardinality) of a general graph. */
+// Solver state, module-level so that the functions below are created once: closures made per
+// call would be new call targets each time and throw V8's optimised code away on every solve.
+// maxWeightMatching is synchronous and not re-entrant, so one state is enough.
+let n = 0;
+let endpoint = new Int32Array(0);
+let wt = new Float64Array(0);
+let adjStart = new Int32Array(0);
+let adj = new Int32Array(0);
+let mate = new Int32Array(0); // remote endpoint index, or -1
+let label = new Int32Array(0);
+let labelend = new Int32Array(0);
+let inblossom = new Int32Array(0);
+let blossomparent = new Int32Array(0);
+let blossombase = new Int32Array(0);
+let childs: (number[] | null)[] = [];
+let endps: (number[] | null)[] = [];
+let unused: number[] = [];
+// lazy duals: actual = base + sign · (now - since)
+let yBase = new Float64Array(0);
+let ySince = new Float64Array(0);
+let ySign = new Int8Array(0);
+let zBase = new Float64Array(0);
+let zSince = new Float64Array(0);
+let zSign = new Int8Array(0);
+let bestT = new Float64Array(0);
+let bestStamp = new Int32Array(0);
+const heap = new EventHeap(1024);
+let now = 0;
+let stage = 0;
+const touchedV: number[] = [];
+const touchedZ: number[] = [];
+const touchedB: number[] = [];
+
+// Drops the last solve's arrays (the module would otherwise keep them alive until the next one).
+function release(): void {
+  wt = yBase = ySince = zBase = zSince = bestT = new Float64Array(0);
+  endpoint = adjStart = adj = mate = label = labelend = inblossom = blossomparent = blossombase = bestStamp = new Int32Array(0);
+  ySign = zSign = new Int8Array(0);
+  childs = [];
+  endps = [];
+  unused = [];
+  heap.clear();
+}
+
+function yOf(v: number): number {
+  return yBase[v]! + ySign[v]! * (now - ySince[v]!);
+}
+function zOf(b: number): number {
+  return zBase[b]! + zSign[b]! * (now - zSince[b]!);
+}
+function setYSign(v: number, s: number): void {
+  yBase[v] = yOf(v);
+  ySince[v] = now;
+  if (s !== 0 && ySign[v] === 0) {
+    touchedV.push(v);
+  }
+  ySign[v] = s;
+}
+function setZSign(b: number, s: number): void {
+  zBase[b] = zOf(b);
+  zSince[b] = now;
+  if (s !== 0 && zSign[b] === 0) {
+    touchedZ.push(b);
+  }
+  zSign[b] = s;
+}
+function leaves(b: number): number[] {
+  if (b < n) {
+    return [b];
+  }
+  const out: number[] = [];
+  const stack = [b];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x < n) {
+      out.push(x);
+    } else {
+      for (const c of childs[x]!) {
+        stack.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+// Event values: 3k edge k, 3v+1 vertex v's dual reaches 0, 3b+2 T-blossom b's dual reaches 0.
+function scanS(x: number): void {
+  const yx = yOf(x);
+  heap.push(now + yx, 3 * x + 1);
+  const bx = inblossom[x]!;
+  for (let i = adjStart[x]!, end = adjStart[x + 1]!; i < end; i++) {
+    const p = adj[i]!;
+    const w = endpoint[p]!;
+    const bw = inblossom[w]!;
+    if (bw === bx) {
+      continue;
+    }
+    const lw = label[bw]!;
+    if (lw === S) {
+      heap.push(now + (yx + yOf(w) - 2 * wt[p >> 1]!) / 2, 3 * (p >> 1));
+    } else if (lw === 0) {
+      const t = now + yx + yBase[w]! - 2 * wt[p >> 1]!;
+      if (bestStamp[w] !== stage || t < bestT[w]!) {
+        bestStamp[w] = stage;
+        bestT[w] = t;
+        heap.push(t, 3 * (p >> 1));
+      }
+    }
+  }
+}
+// A vertex that left the tree (T-blossom expanded): find its least-slack edge to an S vertex.
+function rescanFree(w: number): void {
+  bestStamp[w] = stage;
+  bestT[w] = INF;
+  const bw = inblossom[w]!;
+  const yw = yOf(w);
+  for (let i = adjStart[w]!, end = adjStart[w + 1]!; i < end; i++) {
+    const p = adj[i]!;
+    const x = endpoint[p]!;
+    const bx = inblossom[x]!;
+    if (bx !== bw && label[bx] === S) {
+      const t = now + yOf(x) + yw - 2 * wt[p >> 1]!;
+      if (t < bestT[w]!) {
+        bestT[w] = t;
+        heap.push(t, 3 * (p >> 1));
+      }
+    }
+  }
+}
+
+function assignLabel(w: number, t: number, p: number): void {
+  const b = inblossom[w]!;
+  label[b] = t;
+  labelend[b] = p;
+  touchedB.push(b);
+  const lv = leaves(b);
+  if (t === S) {
+    if (b >= n) {
+      setZSign(b, 2);
+    }
+    for (const v of lv) {
+      setYSign(v, -1);
+    }
+    for (const v of lv) {
+      scanS(v);
+    }
+  } else {
+    if (b >= n) {
+      setZSign(b, -2);
+      heap.push(now + zOf(b) / 2, 3 * b + 2);
+    }
+    for (const v of lv) {
+      setYSign(v, 1);
+    }
+    const mb = mate[blossombase[b]!]!;
+    assignLabel(endpoint[mb]!, S, mb ^ 1);
+  }
+}
+
+// Trace back from v and w to find the base of a new blossom (both are in the one tree).
+function scanBlossom(v0: number, w0: number): number {
+  const path: number[] = [];
+  let base = -1;
+  let v = v0;
+  let w = w0;
+  while (v !== -1 || w !== -1) {
+    let b = inblossom[v]!;
+    if (label[b]! & 4) {
+      base = blossombase[b]!;
+      break;
+    }
+    path.push(b);
+    label[b] = 5;
+    if (labelend[b] === -1) {
+      v = -1;
+    } else {
+      v = endpoint[labelend[b]!]!;
+      b = inblossom[v]!;
+      v = endpoint[labelend[b]!]!;
+    }
+    if (w !== -1) {
+      const t = v;
+      v = w;
+      w = t;
+    }
+  }
+  for (const b of path) {
+    label[b] = S;
+  }
+  return base;
+}
+
+function addBlossom(base: number, k: number): void {
+  let v = endpoint[2 * k]!;
+  let w = endpoint[2 * k + 1]!;
+  const bb = inblossom[base]!;
+  let bv = inblossom[v]!;
+  let bw = inblossom[w]!;
+  const b = unused.pop()!;
+  blossombase[b] = base;
+  blossomparent[b] = -1;
+  blossomparent[bb] = b;
+  const path: number[] = [];
+  const ends: number[] = [];
+  while (bv !== bb) {
+    blossomparent[bv] = b;
+    path.push(bv);
+    ends.push(labelend[bv]!);
+    v = endpoint[labelend[bv]!]!;
+    bv = inblossom[v]!;
+  }
+  path.push(bb);
+  path.reverse();
+  ends.reverse();
+  ends.push(2 * k);
+  while (bw !== bb) {
+    blossomparent[bw] = b;
+    path.push(bw);
+    ends.push(labelend[bw]! ^ 1);
+    w = endpoint[labelend[bw]!]!;
+    bw = inblossom[w]!;
+  }
+  childs[b] = path;
+  endps[b] = ends;
+  label[b] = S;
+  labelend[b] = labelend[bb]!;
+  touchedB.push(b);
+  for (const c of path) {
+    if (c >= n) {
+      setZSign(c, 0);
+    }
+  }
+  zBase[b] = 0;
+  zSince[b] = now;
+  zSign[b] = 0;
+  setZSign(b, 2);
+  const lv = leaves(b);
+  for (const x of lv) {
+    inblossom[x] = b;
+  }
+  for (const x of lv) {
+    if (ySign[x] === 1) {
+      setYSign(x, -1);
+      scanS(x);
+    }
+  }
+}
+
+function expandBlossom(b: number, endstage: boolean): void {
+  const cs = childs[b]!;
+  for (const s of cs) {
+    blossomparent[s] = -1;
+    if (s < n) {
+      inblossom[s] = s;
+    } else if (endstage && zOf(s) === 0) {
+      expandBlossom(s, endstage);
+    } else {
+      for (const v of leaves(s)) {
+        inblossom[v] = s;
+      }
+    }
+  }
+  if (!endstage && label[b] === T) {
+    for (const s of cs) {
+      for (const v of leaves(s)) {
+        setYSign(v, 0);
+      }
+    }
+    const es = endps[b]!;
+    const len = cs.length;
+    const at = (j: number): number => ((j % len) + len) % len;
+    const entrychild = inblossom[endpoint[labelend[b]! ^ 1]!]!;
+    let j = cs.indexOf(entrychild);
+    let jstep: number;
+    let endptrick: number;
+    if (j & 1) {
+      j -= len;
+      jstep = 1;
+      endptrick = 0;
+    } else {
+      jstep = -1;
+      endptrick = 1;
+    }
+    let p = labelend[b]!;
+    while (j !== 0) {
+      assignLabel(endpoint[p ^ 1]!, T, p);
+      j += jstep;
+      p = es[at(j - endptrick)]! ^ endptrick;
+      j += jstep;
+    }
+    const bv = cs[at(j)]!;
+    label[bv] = T;
+    labelend[bv] = p;
+    touchedB.push(bv);
+    for (const v of leaves(bv)) {
+      setYSign(v, 1);
+    }
+    if (bv >= n) {
+      setZSign(bv, -2);
+      heap.push(now + zOf(bv) / 2, 3 * bv + 2);
+    }
+    j += jstep;
+    while (cs[at(j)] !== entrychild) {
+      const c = cs[at(j)]!;
+      if (label[c] !== S) {
+        for (const v of leaves(c)) {
+          rescanFree(v);
+        }
+      }
+      j += jstep;
+    }
+  }
+  label[b] = 0;
+  labelend[b] = -1;
+  childs[b] = null;
+  endps[b] = null;
+  blossombase[b] = -1;
+  zBase[b] = 0;
+  zSign[b] = 0;
+  unused.push(b);
+}
+
+// Swap matched/unmatched edges inside blossom b so that vertex v becomes its base.
+function augmentBlossom(b: number, v: number): void {
+  let t = v;
+  while (blossomparent[t] !== b) {
+    t = blossomparent[t]!;
+  }
+  if (t >= n) {
+    augmentBlossom(t, v);
+  }
+  const cs = childs[b]!;
+  const es = endps[b]!;
+  const len = cs.length;
+  const at = (j: number): number => ((j % len) + len) % len;
+  const i = cs.indexOf(t);
+  let j = i;
+  let jstep: number;
+  let endptrick: number;
+  if (i & 1) {
+    j -= len;
+    jstep = 1;
+    endptrick = 0;
+  } else {
+    jstep = -1;
+    endptrick = 1;
+  }
+  while (j !== 0) {
+    j += jstep;
+    let c = cs[at(j)]!;
+    const p = es[at(j - endptrick)]! ^ endptrick;
+    if (c >= n) {
+      augmentBlossom(c, endpoint[p]!);
+    }
+    j += jstep;
+    c = cs[at(j)]!;
+    if (c >= n) {
+      augmentBlossom(c, endpoint[p ^ 1]!);
+    }
+    mate[endpoint[p]!] = p ^ 1;
+    mate[endpoint[p ^ 1]!] = p;
+  }
+  childs[b] = cs.slice(i).concat(cs.slice(0, i));
+  endps[b] = es.slice(i).concat(es.slice(0, i));
+  blossombase[b] = blossombase[childs[b]![0]!]!;
+}
+
+// Flip the alternating path from vertex s (given its new mate endpoint p, or -1) to the root.
+function flipToRoot(s0: number, p0: number): void {
+  let s = s0;
+  let p = p0;
+  for (;;) {
+    const bs = inblossom[s]!;
+    if (bs >= n) {
+      augmentBlossom(bs, s);
+    }
+    mate[s] = p;
+    if (labelend[bs] === -1) {
+      break;
+    }
+    const t = endpoint[labelend[bs]!]!;
+    const bt = inblossom[t]!;
+    s = endpoint[labelend[bt]!]!;
+    const j = endpoint[labelend[bt]! ^ 1]!;
+    if (bt >= n) {
+      augmentBlossom(bt, j);
+    }
+    mate[j] = labelend[bt]!;
+    p = labelend[bt]! ^ 1;
+  }
+}
+
+function endStage(): void {
+  for (const b of touchedB) {
+    if (b >= n && blossomparent[b] === -1 && blossombase[b]! >= 0 && label[b] === S && zOf(b) === 0) {
+      expandBlossom(b, true);
+    }
+  }
+  for (const v of touchedV) {
+    setYSign(v, 0);
+  }
+  for (const b of touchedZ) {
+    setZSign(b, 0);
+  }
+  for (const b of touchedB) {
+    label[b] = 0;
+    labelend[b] = -1;
+  }
+  touchedV.length = 0;
+  touchedZ.length = 0;
+  touchedB.length = 0;
+  heap.clear();
+  stage++;
+}
+
+// One stage: grow a tree from free vertex r until it augments or dissolves.
+function runStage(r: number): void {
+  assignLabel(r, S, -1);
+  for (;;) {
+    if (heap.size === 0) {
+      throw new Error('matching: empty event queue (internal error)');
+    }
+    const key = heap.topKey();
+    const ev = heap.topVal();
+    heap.pop();
+    now = key;
+    const kind = ev % 3;
+    const id = (ev - kind) / 3;
+    if (kind === 0) {
+      const a = endpoint[2 * id]!;
+      const c = endpoint[2 * id + 1]!;
+      const ba = inblossom[a]!;
+      const bc = inblossom[c]!;
+      if (ba === bc) {
+        continue;
+      }
+      const la = label[ba]!;
+      const lc = label[bc]!;
+      if (la === S && lc === S) {
+        if (yOf(a) + yOf(c) - 2 * wt[id]! !== 0) {
+          continue;
+        }
+        const base = scanBlossom(a, c);
+        if (base < 0) {
+          throw new Error('matching: two trees met (internal error)');
+        }
+        addBlossom(base, id);
+      } else if ((la === S && lc === 0) || (la === 0 && lc === S)) {
+        if (yOf(a) + yOf(c) - 2 * wt[id]! !== 0) {
+          continue;
+        }
+        // x is the tree side, px the endpoint of x on this edge
+        const x = la === S ? a : c;
+        const w = la === S ? c : a;
+        const px = la === S ? 2 * id : 2 * id + 1;
+        const bw = la === S ? bc : ba;
+        if (mate[blossombase[bw]!] === -1) {
+          flipToRoot(x, px ^ 1);
+          flipToRoot(w, px);
+          return;
+        }
+        assignLabel(w, T, px);
+      }
+    } else if (kind === 1) {
+      if (label[inblossom[id]!] === S && yOf(id) === 0) {
+        flipToRoot(id, -1);
+        return;
+      }
+    } else if (id >= n && blossombase[id]! >= 0 && blossomparent[id] === -1 && label[id] === T && zOf(id) === 0) {
+      expandBlossom(id, false);
+    }
+  }
+}
+
 export function maxWeightMatching(graph: GeneralGraph): GeneralMatching {
-  const n = graph.n;
+  n = graph.n;
   const m = graph.u.length;
-  const endpoint = new Int32Array(2 * m);
-  const wt = new Float64Array(m);
+  endpoint = new Int32Array(2 * m);
+  wt = new Float64Array(m);
   const deg = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) {
     const a = graph.u[k]!;
@@ -63,27 +537,27 @@ export function maxWeightMatching(graph: GeneralGraph): GeneralMatching {
     deg[b]!++;
   }
   // adjacency: for vertex i the remote endpoints p (endpoint[p] is the neighbour, p >> 1 the edge)
-  const adjStart = new Int32Array(n + 1);
+  adjStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     adjStart[i + 1] = adjStart[i]! + deg[i]!;
   }
-  const adj = new Int32Array(2 * m);
+  adj = new Int32Array(2 * m);
   const fill = adjStart.slice(0, n);
   for (let k = 0; k < m; k++) {
     adj[fill[endpoint[2 * k]!]!++] = 2 * k + 1;
     adj[fill[endpoint[2 * k + 1]!]!++] = 2 * k;
   }
 
-  const mate = new Int32Array(n).fill(-1); // remote endpoint index, or -1
+  mate = new Int32Array(n).fill(-1); // remote endpoint index, or -1
   const nb = 2 * n;
-  const label = new Int32Array(nb);
-  const labelend = new Int32Array(nb).fill(-1);
-  const inblossom = new Int32Array(n);
-  const blossomparent = new Int32Array(nb).fill(-1);
-  const blossombase = new Int32Array(nb).fill(-1);
-  const childs: (number[] | null)[] = new Array(nb).fill(null);
-  const endps: (number[] | null)[] = new Array(nb).fill(null);
-  const unused: number[] = [];
+  label = new Int32Array(nb);
+  labelend = new Int32Array(nb).fill(-1);
+  inblossom = new Int32Array(n);
+  blossomparent = new Int32Array(nb).fill(-1);
+  blossombase = new Int32Array(nb).fill(-1);
+  childs = new Array(nb).fill(null);
+  endps = new Array(nb).fill(null);
+  unused = [];
   for (let b = nb - 1; b >= n; b--) {
     unused.push(b);
   }
@@ -92,446 +566,20 @@ export function maxWeightMatching(graph: GeneralGraph): GeneralMatching {
     blossombase[i] = i;
   }
   // lazy duals: actual = base + sign · (now - since)
-  const yBase = new Float64Array(n);
-  const ySince = new Float64Array(n);
-  const ySign = new Int8Array(n);
-  const zBase = new Float64Array(nb);
-  const zSince = new Float64Array(nb);
-  const zSign = new Int8Array(nb);
-  const bestT = new Float64Array(n);
-  const bestStamp = new Int32Array(n).fill(-1);
-  const heap = new EventHeap(1024);
-  let now = 0;
-  let stage = 0;
-  const touchedV: number[] = [];
-  const touchedZ: number[] = [];
-  const touchedB: number[] = [];
-
-  const yOf = (v: number): number => yBase[v]! + ySign[v]! * (now - ySince[v]!);
-  const zOf = (b: number): number => zBase[b]! + zSign[b]! * (now - zSince[b]!);
-  const setYSign = (v: number, s: number): void => {
-    yBase[v] = yOf(v);
-    ySince[v] = now;
-    if (s !== 0 && ySign[v] === 0) {
-      touchedV.push(v);
-    }
-    ySign[v] = s;
-  };
-  const setZSign = (b: number, s: number): void => {
-    zBase[b] = zOf(b);
-    zSince[b] = now;
-    if (s !== 0 && zSign[b] === 0) {
-      touchedZ.push(b);
-    }
-    zSign[b] = s;
-  };
-  const leaves = (b: number): number[] => {
-    if (b < n) {
-      return [b];
-    }
-    const out: number[] = [];
-    const stack = [b];
-    while (stack.length > 0) {
-      const x = stack.pop()!;
-      if (x < n) {
-        out.push(x);
-      } else {
-        for (const c of childs[x]!) {
-          stack.push(c);
-        }
-      }
-    }
-    return out;
-  };
-
-  // Event values: 3k edge k, 3v+1 vertex v's dual reaches 0, 3b+2 T-blossom b's dual reaches 0.
-  const scanS = (x: number): void => {
-    const yx = yOf(x);
-    heap.push(now + yx, 3 * x + 1);
-    const bx = inblossom[x]!;
-    for (let i = adjStart[x]!, end = adjStart[x + 1]!; i < end; i++) {
-      const p = adj[i]!;
-      const w = endpoint[p]!;
-      const bw = inblossom[w]!;
-      if (bw === bx) {
-        continue;
-      }
-      const lw = label[bw]!;
-      if (lw === S) {
-        heap.push(now + (yx + yOf(w) - 2 * wt[p >> 1]!) / 2, 3 * (p >> 1));
-      } else if (lw === 0) {
-        const t = now + yx + yBase[w]! - 2 * wt[p >> 1]!;
-        if (bestStamp[w] !== stage || t < bestT[w]!) {
-          bestStamp[w] = stage;
-          bestT[w] = t;
-          heap.push(t, 3 * (p >> 1));
-        }
-      }
-    }
-  };
-  // A vertex that left the tree (T-blossom expanded): find its least-slack edge to an S vertex.
-  const rescanFree = (w: number): void => {
-    bestStamp[w] = stage;
-    bestT[w] = INF;
-    const bw = inblossom[w]!;
-    const yw = yOf(w);
-    for (let i = adjStart[w]!, end = adjStart[w + 1]!; i < end; i++) {
-      const p = adj[i]!;
-      const x = endpoint[p]!;
-      const bx = inblossom[x]!;
-      if (bx !== bw && label[bx] === S) {
-        const t = now + yOf(x) + yw - 2 * wt[p >> 1]!;
-        if (t < bestT[w]!) {
-          bestT[w] = t;
-          heap.push(t, 3 * (p >> 1));
-        }
-      }
-    }
-  };
-
-  const assignLabel = (w: number, t: number, p: number): void => {
-    const b = inblossom[w]!;
-    label[b] = t;
-    labelend[b] = p;
-    touchedB.push(b);
-    const lv = leaves(b);
-    if (t === S) {
-      if (b >= n) {
-        setZSign(b, 2);
-      }
-      for (const v of lv) {
-        setYSign(v, -1);
-      }
-      for (const v of lv) {
-        scanS(v);
-      }
-    } else {
-      if (b >= n) {
-        setZSign(b, -2);
-        heap.push(now + zOf(b) / 2, 3 * b + 2);
-      }
-      for (const v of lv) {
-        setYSign(v, 1);
-      }
-      const mb = mate[blossombase[b]!]!;
-      assignLabel(endpoint[mb]!, S, mb ^ 1);
-    }
-  };
-
-  // Trace back from v and w to find the base of a new blossom (both are in the one tree).
-  const scanBlossom = (v0: number, w0: number): number => {
-    const path: number[] = [];
-    let base = -1;
-    let v = v0;
-    let w = w0;
-    while (v !== -1 || w !== -1) {
-      let b = inblossom[v]!;
-      if (label[b]! & 4) {
-        base = blossombase[b]!;
-        break;
-      }
-      path.push(b);
-      label[b] = 5;
-      if (labelend[b] === -1) {
-        v = -1;
-      } else {
-        v = endpoint[labelend[b]!]!;
-        b = inblossom[v]!;
-        v = endpoint[labelend[b]!]!;
-      }
-      if (w !== -1) {
-        const t = v;
-        v = w;
-        w = t;
-      }
-    }
-    for (const b of path) {
-      label[b] = S;
-    }
-    return base;
-  };
-
-  const addBlossom = (base: number, k: number): void => {
-    let v = endpoint[2 * k]!;
-    let w = endpoint[2 * k + 1]!;
-    const bb = inblossom[base]!;
-    let bv = inblossom[v]!;
-    let bw = inblossom[w]!;
-    const b = unused.pop()!;
-    blossombase[b] = base;
-    blossomparent[b] = -1;
-    blossomparent[bb] = b;
-    const path: number[] = [];
-    const ends: number[] = [];
-    while (bv !== bb) {
-      blossomparent[bv] = b;
-      path.push(bv);
-      ends.push(labelend[bv]!);
-      v = endpoint[labelend[bv]!]!;
-      bv = inblossom[v]!;
-    }
-    path.push(bb);
-    path.reverse();
-    ends.reverse();
-    ends.push(2 * k);
-    while (bw !== bb) {
-      blossomparent[bw] = b;
-      path.push(bw);
-      ends.push(labelend[bw]! ^ 1);
-      w = endpoint[labelend[bw]!]!;
-      bw = inblossom[w]!;
-    }
-    childs[b] = path;
-    endps[b] = ends;
-    label[b] = S;
-    labelend[b] = labelend[bb]!;
-    touchedB.push(b);
-    for (const c of path) {
-      if (c >= n) {
-        setZSign(c, 0);
-      }
-    }
-    zBase[b] = 0;
-    zSince[b] = now;
-    zSign[b] = 0;
-    setZSign(b, 2);
-    const lv = leaves(b);
-    for (const x of lv) {
-      inblossom[x] = b;
-    }
-    for (const x of lv) {
-      if (ySign[x] === 1) {
-        setYSign(x, -1);
-        scanS(x);
-      }
-    }
-  };
-
-  const expandBlossom = (b: number, endstage: boolean): void => {
-    const cs = childs[b]!;
-    for (const s of cs) {
-      blossomparent[s] = -1;
-      if (s < n) {
-        inblossom[s] = s;
-      } else if (endstage && zOf(s) === 0) {
-        expandBlossom(s, endstage);
-      } else {
-        for (const v of leaves(s)) {
-          inblossom[v] = s;
-        }
-      }
-    }
-    if (!endstage && label[b] === T) {
-      for (const s of cs) {
-        for (const v of leaves(s)) {
-          setYSign(v, 0);
-        }
-      }
-      const es = endps[b]!;
-      const len = cs.length;
-      const at = (j: number): number => ((j % len) + len) % len;
-      const entrychild = inblossom[endpoint[labelend[b]! ^ 1]!]!;
-      let j = cs.indexOf(entrychild);
-      let jstep: number;
-      let endptrick: number;
-      if (j & 1) {
-        j -= len;
-        jstep = 1;
-        endptrick = 0;
-      } else {
-        jstep = -1;
-        endptrick = 1;
-      }
-      let p = labelend[b]!;
-      while (j !== 0) {
-        assignLabel(endpoint[p ^ 1]!, T, p);
-        j += jstep;
-        p = es[at(j - endptrick)]! ^ endptrick;
-        j += jstep;
-      }
-      const bv = cs[at(j)]!;
-      label[bv] = T;
-      labelend[bv] = p;
-      touchedB.push(bv);
-      for (const v of leaves(bv)) {
-        setYSign(v, 1);
-      }
-      if (bv >= n) {
-        setZSign(bv, -2);
-        heap.push(now + zOf(bv) / 2, 3 * bv + 2);
-      }
-      j += jstep;
-      while (cs[at(j)] !== entrychild) {
-        const c = cs[at(j)]!;
-        if (label[c] !== S) {
-          for (const v of leaves(c)) {
-            rescanFree(v);
-          }
-        }
-        j += jstep;
-      }
-    }
-    label[b] = 0;
-    labelend[b] = -1;
-    childs[b] = null;
-    endps[b] = null;
-    blossombase[b] = -1;
-    zBase[b] = 0;
-    zSign[b] = 0;
-    unused.push(b);
-  };
-
-  // Swap matched/unmatched edges inside blossom b so that vertex v becomes its base.
-  const augmentBlossom = (b: number, v: number): void => {
-    let t = v;
-    while (blossomparent[t] !== b) {
-      t = blossomparent[t]!;
-    }
-    if (t >= n) {
-      augmentBlossom(t, v);
-    }
-    const cs = childs[b]!;
-    const es = endps[b]!;
-    const len = cs.length;
-    const at = (j: number): number => ((j % len) + len) % len;
-    const i = cs.indexOf(t);
-    let j = i;
-    let jstep: number;
-    let endptrick: number;
-    if (i & 1) {
-      j -= len;
-      jstep = 1;
-      endptrick = 0;
-    } else {
-      jstep = -1;
-      endptrick = 1;
-    }
-    while (j !== 0) {
-      j += jstep;
-      let c = cs[at(j)]!;
-      const p = es[at(j - endptrick)]! ^ endptrick;
-      if (c >= n) {
-        augmentBlossom(c, endpoint[p]!);
-      }
-      j += jstep;
-      c = cs[at(j)]!;
-      if (c >= n) {
-        augmentBlossom(c, endpoint[p ^ 1]!);
-      }
-      mate[endpoint[p]!] = p ^ 1;
-      mate[endpoint[p ^ 1]!] = p;
-    }
-    childs[b] = cs.slice(i).concat(cs.slice(0, i));
-    endps[b] = es.slice(i).concat(es.slice(0, i));
-    blossombase[b] = blossombase[childs[b]![0]!]!;
-  };
-
-  // Flip the alternating path from vertex s (given its new mate endpoint p, or -1) to the root.
-  const flipToRoot = (s0: number, p0: number): void => {
-    let s = s0;
-    let p = p0;
-    for (;;) {
-      const bs = inblossom[s]!;
-      if (bs >= n) {
-        augmentBlossom(bs, s);
-      }
-      mate[s] = p;
-      if (labelend[bs] === -1) {
-        break;
-      }
-      const t = endpoint[labelend[bs]!]!;
-      const bt = inblossom[t]!;
-      s = endpoint[labelend[bt]!]!;
-      const j = endpoint[labelend[bt]! ^ 1]!;
-      if (bt >= n) {
-        augmentBlossom(bt, j);
-      }
-      mate[j] = labelend[bt]!;
-      p = labelend[bt]! ^ 1;
-    }
-  };
-
-  const endStage = (): void => {
-    for (const b of touchedB) {
-      if (b >= n && blossomparent[b] === -1 && blossombase[b]! >= 0 && label[b] === S && zOf(b) === 0) {
-        expandBlossom(b, true);
-      }
-    }
-    for (const v of touchedV) {
-      setYSign(v, 0);
-    }
-    for (const b of touchedZ) {
-      setZSign(b, 0);
-    }
-    for (const b of touchedB) {
-      label[b] = 0;
-      labelend[b] = -1;
-    }
-    touchedV.length = 0;
-    touchedZ.length = 0;
-    touchedB.length = 0;
-    heap.clear();
-    stage++;
-  };
-
-  // One stage: grow a tree from free vertex r until it augments or dissolves.
-  const runStage = (r: number): void => {
-    assignLabel(r, S, -1);
-    for (;;) {
-      if (heap.size === 0) {
-        throw new Error('matching: empty event queue (internal error)');
-      }
-      const key = heap.topKey();
-      const ev = heap.topVal();
-      heap.pop();
-      now = key;
-      const kind = ev % 3;
-      const id = (ev - kind) / 3;
-      if (kind === 0) {
-        const a = endpoint[2 * id]!;
-        const c = endpoint[2 * id + 1]!;
-        const ba = inblossom[a]!;
-        const bc = inblossom[c]!;
-        if (ba === bc) {
-          continue;
-        }
-        const la = label[ba]!;
-        const lc = label[bc]!;
-        if (la === S && lc === S) {
-          if (yOf(a) + yOf(c) - 2 * wt[id]! !== 0) {
-            continue;
-          }
-          const base = scanBlossom(a, c);
-          if (base < 0) {
-            throw new Error('matching: two trees met (internal error)');
-          }
-          addBlossom(base, id);
-        } else if ((la === S && lc === 0) || (la === 0 && lc === S)) {
-          if (yOf(a) + yOf(c) - 2 * wt[id]! !== 0) {
-            continue;
-          }
-          // x is the tree side, px the endpoint of x on this edge
-          const x = la === S ? a : c;
-          const w = la === S ? c : a;
-          const px = la === S ? 2 * id : 2 * id + 1;
-          const bw = la === S ? bc : ba;
-          if (mate[blossombase[bw]!] === -1) {
-            flipToRoot(x, px ^ 1);
-            flipToRoot(w, px);
-            return;
-          }
-          assignLabel(w, T, px);
-        }
-      } else if (kind === 1) {
-        if (label[inblossom[id]!] === S && yOf(id) === 0) {
-          flipToRoot(id, -1);
-          return;
-        }
-      } else if (id >= n && blossombase[id]! >= 0 && blossomparent[id] === -1 && label[id] === T && zOf(id) === 0) {
-        expandBlossom(id, false);
-      }
-    }
-  };
+  yBase = new Float64Array(n);
+  ySince = new Float64Array(n);
+  ySign = new Int8Array(n);
+  zBase = new Float64Array(nb);
+  zSince = new Float64Array(nb);
+  zSign = new Int8Array(nb);
+  bestT = new Float64Array(n);
+  bestStamp = new Int32Array(n).fill(-1);
+  heap.clear();
+  now = 0;
+  stage = 0;
+  touchedV.length = 0;
+  touchedZ.length = 0;
+  touchedB.length = 0;
 
   // Greedy start: y[v] = max incident weight (doubled: y = 2·w/2), lowered as far as feasible,
   // then tight edges matched greedily.
@@ -591,5 +639,7 @@ export function maxWeightMatching(graph: GeneralGraph): GeneralMatching {
       }
     }
   }
-  return { weight, mate: mateV, mateEdge, dual: yBase };
+  const dual = yBase;
+  release();
+  return { weight, mate: mateV, mateEdge, dual };
 }
