@@ -135,8 +135,13 @@ export function assignSparse(g: BipartiteGraph): Assignment {
     tTime.length = 0;
     let dissolveAt = Number.POSITIVE_INFINITY;
     let dissolveLeft = -1;
-    // add left i to the tree at time t (its dual is still the stored one)
-    const grow = (i: number, t: number): void => {
+    let end = 0;
+    let freeRight = -1;
+    // left vertex i joins the tree at time t (its stored dual is still current); inlined rather
+    // than a closure, which would be a new function for every search
+    let i = root;
+    let t = 0;
+    for (;;) {
       sLeft.push(i);
       enterL[i] = t;
       const ai = a[i]!;
@@ -144,7 +149,7 @@ export function assignSparse(g: BipartiteGraph): Assignment {
         dissolveAt = t + ai;
         dissolveLeft = i;
       }
-      for (let s = start[i]!, end = start[i + 1]!; s < end; s++) {
+      for (let s = start[i]!, se = start[i + 1]!; s < se; s++) {
         const j = right[s]!;
         if (isT[j] === stage) {
           continue;
@@ -157,11 +162,6 @@ export function assignSparse(g: BipartiteGraph): Assignment {
           heap.push(key, j);
         }
       }
-    };
-    grow(root, 0);
-    let end = 0;
-    let freeRight = -1;
-    for (;;) {
       // next right vertex to become tight
       let j = -1;
       let key = Number.POSITIVE_INFINITY;
@@ -190,7 +190,8 @@ export function assignSparse(g: BipartiteGraph): Assignment {
         freeRight = j;
         break;
       }
-      grow(i2, key);
+      i = i2;
+      t = key;
     }
     // duals at time `end`
     for (const i of sLeft) {
