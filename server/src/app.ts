@@ -17,6 +17,7 @@ import { registerSecurity } from './kernel/http/security.js';
 import { zodValidatorCompiler } from './kernel/http/validation.js';
 import { adminRoutes } from './modules/admin/index.js';
 import { callsRoutes } from './modules/calls/index.js';
+import { casesModuleRoutes } from './modules/cases/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
@@ -24,7 +25,16 @@ import { staysRoutes } from './modules/stays/index.js';
 import { tenancyModuleRoutes } from './modules/tenancies/index.js';
 
 /** Every module's routes, in one list: the route table tests walk. */
-export const moduleRoutes: readonly AnyRoute[] = [...identityRoutes, ...adminRoutes, ...registryRoutes, ...stockRoutes, ...callsRoutes, ...tenancyModuleRoutes, ...staysRoutes];
+export const moduleRoutes: readonly AnyRoute[] = [
+  ...identityRoutes,
+  ...adminRoutes,
+  ...registryRoutes,
+  ...stockRoutes,
+  ...callsRoutes,
+  ...tenancyModuleRoutes,
+  ...staysRoutes,
+  ...casesModuleRoutes,
+];
 
 export interface RegisteredRoute {
   method: string;

@@ -32,6 +32,12 @@ import { MyHomePage } from '../pages/tenancies/MyHomePage.js';
 import { TenanciesPage } from '../pages/tenancies/TenanciesPage.js';
 import { TenancyNewPage } from '../pages/tenancies/TenancyNewPage.js';
 import { TenancyPage } from '../pages/tenancies/TenancyPage.js';
+import { CaseNewPage } from '../pages/cases/CaseNewPage.js';
+import { CasePage } from '../pages/cases/CasePage.js';
+import { CasesPage } from '../pages/cases/CasesPage.js';
+import { CaseVisitsPage } from '../pages/cases/CaseVisitsPage.js';
+import { HousingFirstPage } from '../pages/cases/HousingFirstPage.js';
+import { WorkPathsPage } from '../pages/cases/WorkPathsPage.js';
 import { Layout } from './layout/Layout.js';
 import { RequireAuth, RequirePermission } from './RequireAuth.js';
 
@@ -104,6 +110,20 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="tenancy:own" />,
             children: [{ path: '/me/home', element: <MyHomePage /> }],
+          },
+          {
+            element: <RequirePermission permission="case:read" />,
+            children: [
+              { path: '/cases', element: <CasesPage /> },
+              { path: '/cases/:id', element: <CasePage /> },
+              { path: '/cases/:id/visits', element: <CaseVisitsPage /> },
+              { path: '/housing-first', element: <HousingFirstPage /> },
+              { path: '/work-paths', element: <WorkPathsPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="case:write" />,
+            children: [{ path: '/cases/new', element: <CaseNewPage /> }],
           },
           {
             element: <RequirePermission permission="admin:users" />,

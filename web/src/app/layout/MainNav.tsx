@@ -31,6 +31,9 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (hasPermission(me, 'tenancy:own')) {
     entries.push({ to: '/me/home', label: t('tenancies.nav.mine') });
   }
+  if (hasPermission(me, 'case:read')) {
+    entries.push({ to: '/cases', label: t('cases.nav') });
+  }
   if (hasPermission(me, 'admin:users')) {
     entries.push({ to: '/admin/users', label: t('nav.users') });
   }

@@ -25,6 +25,9 @@ export function actionsFor(me: Me): Action[] {
   if (['call:manage', 'call:read', 'application:review', 'application:submit'].some((p) => hasPermission(me, p))) {
     actions.push({ key: 'calls', to: '/calls', icon: 'it-file' });
   }
+  if (hasPermission(me, 'case:read')) {
+    actions.push({ key: 'cases', to: '/cases', icon: 'it-files' });
+  }
   if (hasPermission(me, 'admin:users')) {
     actions.push({ key: 'users', to: '/admin/users', icon: 'it-settings' });
   }
