@@ -19,6 +19,8 @@ import { adminRoutes } from './modules/admin/index.js';
 import { callsRoutes } from './modules/calls/index.js';
 import { casesModuleRoutes } from './modules/cases/index.js';
 import { identityRoutes } from './modules/identity/index.js';
+import { messagesRoutes } from './modules/messages/index.js';
+import { oidcRoutes } from './modules/oidc/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
 import { staysRoutes } from './modules/stays/index.js';
@@ -27,6 +29,8 @@ import { tenancyModuleRoutes } from './modules/tenancies/index.js';
 /** Every module's routes, in one list: the route table tests walk. */
 export const moduleRoutes: readonly AnyRoute[] = [
   ...identityRoutes,
+  ...oidcRoutes,
+  ...messagesRoutes,
   ...adminRoutes,
   ...registryRoutes,
   ...stockRoutes,

@@ -10,6 +10,7 @@ import { migrate } from './kernel/db/migrate.js';
 import { systemClock } from './kernel/time.js';
 import { buildWeb, webBuildIsStale } from './kernel/web-build.js';
 import { DEMO_PASSWORD } from './modules/identity/index.js';
+import { channelsFromConfig, startDeliveryWorker } from './modules/messages/index.js';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -42,6 +43,10 @@ async function main() {
 
   const app = await buildApp({ db: database.db, config, clock: systemClock, webDist: resolve(ROOT, config.webDist) });
   await app.listen({ port: config.port, host: config.host });
+  // The notification delivery job (email, App IO) on the same database.
+  const worker = config.notifyWorker
+    ? startDeliveryWorker(database.db, channelsFromConfig(config), systemClock, config.notifyPollSeconds, { publicOrigin: config.publicOrigin, log })
+    : undefined;
   const url = `http://localhost:${config.port}`;
   log(`ready on ${url}  (API docs: ${url}/api/docs)`);
   if (config.demo) {
@@ -52,6 +57,7 @@ async function main() {
     }
   }
   const stop = async () => {
+    await worker?.stop();
     await app.close();
     await database.close();
     process.exit(0);

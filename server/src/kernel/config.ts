@@ -22,7 +22,31 @@ const EnvSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   WEB_DIST: z.string().min(1).default('./web/dist'),
+  OIDC_SPID_ISSUER: z.url().optional(),
+  OIDC_SPID_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_SPID_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_CIE_ISSUER: z.url().optional(),
+  OIDC_CIE_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CIE_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ENTI: z.string().optional(),
+  OIDC_ALLOW_HTTP: bool.optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Abitare <noreply@abitare.localhost>'),
+  IO_API_URL: z.url().optional(),
+  IO_API_KEY: z.string().min(1).optional(),
+  NOTIFY_WORKER: bool.optional(),
+  NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
+
+/** One identity federation's relying-party settings from the environment. */
+export interface OidcEnvClient {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -41,6 +65,15 @@ export interface Config {
   loginLockMinutes: number;
   loginRatePerMinute: number;
   webDist: string;
+  /** SPID/CIE relying-party settings for every ente listed in `enti` (all when null); admin settings per ente override. */
+  oidc: { spid: OidcEnvClient | null; cie: OidcEnvClient | null; enti: string[] | null; allowHttp: boolean };
+  /** Notifications: SMTP server (none = email not sent), sender, App IO endpoint and key, delivery job. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  ioApiUrl: string | undefined;
+  ioApiKey: string | undefined;
+  notifyWorker: boolean;
+  notifyPollSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +103,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     webDist: e.WEB_DIST,
+    oidc: {
+      spid:
+        e.OIDC_SPID_ISSUER && e.OIDC_SPID_CLIENT_ID
+          ? { issuer: e.OIDC_SPID_ISSUER, clientId: e.OIDC_SPID_CLIENT_ID, clientSecret: e.OIDC_SPID_CLIENT_SECRET }
+          : null,
+      cie:
+        e.OIDC_CIE_ISSUER && e.OIDC_CIE_CLIENT_ID
+          ? { issuer: e.OIDC_CIE_ISSUER, clientId: e.OIDC_CIE_CLIENT_ID, clientSecret: e.OIDC_CIE_CLIENT_SECRET }
+          : null,
+      enti: e.OIDC_ENTI
+        ? e.OIDC_ENTI.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : null,
+      allowHttp: e.OIDC_ALLOW_HTTP ?? e.NODE_ENV !== 'production',
+    },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    ioApiUrl: e.IO_API_URL,
+    ioApiKey: e.IO_API_KEY,
+    notifyWorker: e.NOTIFY_WORKER ?? e.NODE_ENV !== 'test',
+    notifyPollSeconds: e.NOTIFY_POLL_SECONDS,
   };
 }
 

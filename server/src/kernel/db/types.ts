@@ -690,7 +690,7 @@ export interface NotificationDeliveryTable {
   address: string;
   status: Generated<string>;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Date>;
+  next_attempt_at: Date | null;
   lease_until: Date | null;
   last_error: string | null;
   provider_ref: string | null;

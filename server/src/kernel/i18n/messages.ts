@@ -297,6 +297,55 @@ export const MESSAGES = {
   'stay.review_in_future': { it: 'La verifica non può essere registrata in una data futura.', en: 'A review cannot be recorded in the future.' },
   'stay.goal_unknown': { it: 'L’obiettivo non fa parte del progetto approvato.', en: 'The goal is not part of the approved project.' },
   'pagination.bad_cursor': { it: 'Cursore di paginazione non valido.', en: 'Invalid pagination cursor.' },
+  // SPID/CIE login (OpenID Connect) and notifications
+  'oidc.not_configured': { it: 'L’accesso con SPID o CIE non è attivo per questo ente.', en: 'SPID or CIE login is not set up for this organisation.' },
+  'oidc.provider_unreachable': {
+    it: 'Il gestore dell’identità digitale non risponde. Riprova tra qualche minuto.',
+    en: 'The digital identity provider does not answer. Try again in a few minutes.',
+  },
+  'oidc.state_invalid': {
+    it: 'Accesso non valido o scaduto (stato della richiesta sconosciuto o già usato). Ricomincia l’accesso.',
+    en: 'Invalid or expired login (unknown or already used request state). Start the login again.',
+  },
+  'oidc.ticket_invalid': { it: 'Richiesta scaduta o già usata. Ricomincia l’accesso.', en: 'Expired or already used request. Start the login again.' },
+  'oidc.token_invalid': { it: 'Il gestore dell’identità ha inviato un token non valido.', en: 'The identity provider sent an invalid token.' },
+  'oidc.wrong_issuer': {
+    it: 'Token rifiutato: non è stato emesso dal gestore dell’identità atteso (issuer errato).',
+    en: 'Token refused: it was not issued by the expected identity provider (wrong issuer).',
+  },
+  'oidc.wrong_audience': {
+    it: 'Token rifiutato: è destinato a un altro servizio (audience errata).',
+    en: 'Token refused: it is meant for another service (wrong audience).',
+  },
+  'oidc.token_expired': { it: 'Token rifiutato: è scaduto. Ricomincia l’accesso.', en: 'Token refused: it has expired. Start the login again.' },
+  'oidc.bad_signature': {
+    it: 'Token rifiutato: la firma non corrisponde alle chiavi del gestore dell’identità.',
+    en: 'Token refused: its signature does not match the identity provider’s keys.',
+  },
+  'oidc.nonce_invalid': {
+    it: 'Token rifiutato: appartiene a un altro accesso (nonce errato o riutilizzato).',
+    en: 'Token refused: it belongs to another login (wrong or replayed nonce).',
+  },
+  'oidc.provider_refused': { it: 'L’accesso è stato annullato o negato dal gestore dell’identità.', en: 'The login was cancelled or denied at the identity provider.' },
+  'oidc.code_rejected': {
+    it: 'Il gestore dell’identità ha rifiutato il codice di autorizzazione. Ricomincia l’accesso.',
+    en: 'The identity provider refused the authorization code. Start the login again.',
+  },
+  'oidc.no_fiscal_number': {
+    it: 'Il gestore dell’identità non ha comunicato il codice fiscale.',
+    en: 'The identity provider did not send the fiscal code.',
+  },
+  'oidc.account_inactive': { it: 'L’account collegato a questa identità è disattivato.', en: 'The account linked to this identity is deactivated.' },
+  'oidc.privacy_required': { it: 'Per creare l’account occorre accettare l’informativa privacy.', en: 'You must accept the privacy notice to create the account.' },
+  'oidc.return_to_invalid': { it: 'Pagina di ritorno non valida.', en: 'Invalid return page.' },
+  'auth.oidc_required': {
+    it: 'Per il personale di questo ente l’accesso è consentito solo con SPID o CIE.',
+    en: 'Staff of this organisation must sign in with SPID or CIE.',
+  },
+  'notification.channel_unavailable': {
+    it: 'Questo canale non è disponibile per il tuo account (manca l’indirizzo email o il codice fiscale).',
+    en: 'This channel is not available for your account (missing email address or fiscal code).',
+  },
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof MESSAGES;

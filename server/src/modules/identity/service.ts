@@ -4,6 +4,7 @@ import { createSession } from '../../kernel/auth/sessions.js';
 import type { RequestMeta } from '../../kernel/context.js';
 import { AppError } from '../../kernel/http/errors.js';
 import type { AppDeps } from '../../kernel/http/route.js';
+import { passwordLoginForbidden } from '../oidc/index.js';
 import { findEnteBySlug, findLoginAccount, recordFailedLogin, recordSuccessfulLogin } from './repo.js';
 
 /**
@@ -40,6 +41,11 @@ export async function loginWithPassword(deps: AppDeps, meta: RequestMeta, input:
       return lockedNow;
     });
     throw locked ? new AppError(423, 'auth.locked') : new AppError(401, 'auth.invalid_credentials');
+  }
+  // The ente may require SPID/CIE for staff: the right password alone does not open a session.
+  if (await passwordLoginForbidden(db, account.tenant_id, account.id)) {
+    await writeAudit(db, actor, { action: 'auth.login', outcome: 'denied', details: { reason: 'oidc_required' } });
+    throw new AppError(403, 'auth.oidc_required');
   }
   return db.transaction().execute(async (trx) => {
     await recordSuccessfulLogin(trx, account.tenant_id, account.id, now);

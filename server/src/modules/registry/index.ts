@@ -5,5 +5,6 @@ import { recordRoutes } from './routes/records.js';
 import { selfRoutes } from './routes/self.js';
 
 export const registryRoutes: AnyRoute[] = [...personRoutes, ...householdRoutes, ...recordRoutes, ...selfRoutes];
-export { generateCodiceFiscale, validateCodiceFiscale } from './rules/codice-fiscale.js';
+export { linkPersonToAccount } from './account-link.js';
 export { activePrograms, visibleInScope } from './policy.js';
+export { generateCodiceFiscale, validateCodiceFiscale } from './rules/codice-fiscale.js';

@@ -1,0 +1,2 @@
+export { oidcRoutes } from './routes.js';
+export { passwordLoginForbidden } from './service.js';
