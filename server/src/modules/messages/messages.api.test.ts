@@ -128,7 +128,7 @@ describe('notify and deliver', () => {
     let d = await email();
     expect(d).toMatchObject({ status: 'pending', attempts: 1 });
     expect(d?.last_error).toMatch(/451/);
-    expect(d?.next_attempt_at.getTime()).toBe(t.clock.now().getTime() + 30_000);
+    expect(d?.next_attempt_at?.getTime()).toBe(t.clock.now().getTime() + 30_000);
     // Not due yet: nothing happens.
     await deliverDue(t.database.db, channels, t.clock);
     expect((await email())?.attempts).toBe(1);
@@ -136,7 +136,7 @@ describe('notify and deliver', () => {
     await deliverDue(t.database.db, channels, t.clock);
     d = await email();
     expect(d).toMatchObject({ status: 'pending', attempts: 2 });
-    expect(d?.next_attempt_at.getTime()).toBe(t.clock.now().getTime() + 60_000);
+    expect(d?.next_attempt_at?.getTime()).toBe(t.clock.now().getTime() + 60_000);
     t.clock.advance(60_000);
     await deliverDue(t.database.db, channels, t.clock);
     expect(await email()).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
