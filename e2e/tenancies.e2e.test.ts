@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 describe('tenancies journey', () => {
-  it('the operator opens a tenancy with the rent explained and records a payment; the tenant sees her rent and balance', async () => {
+  it('the operator opens a tenancy with the rent explained, records a payment, imports a payments file and matches the unknown payment', async () => {
     const { page } = await h.newPage();
     await loginAsDemo(page, 'ufficio.casa@lucca.abitare.demo');
     await page.locator('#main-nav a[href="/tenancies"]').click();
@@ -54,14 +54,40 @@ describe('tenancies journey', () => {
     await expectNoAxeViolations(page, 'tenancy page');
     await page.screenshot({ path: screenshotPath('tenancy-detail'), fullPage: true });
 
-    // The early-warning list.
-    await page.goto('/tenancies/arrears');
+    // A payments file: a payment nobody can match waits in the queue; the operator assigns it.
+    const code = ((await page.locator('main h1').textContent()) ?? '').replace('Contratto ', '').trim();
+    await page.goto('/tenancies/payments');
+    await page.locator('#payments-file').setInputFiles({
+      name: 'estratto-conto.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`date,amount,notice_number,fiscal_code,description\n2026-01-15,"12,34",,ZZZZZZ99Z99Z999Z,Versamento ${Date.now()}\n`),
+    });
+    await page.getByRole('button', { name: 'Importa' }).click();
+    await expect.poll(() => page.locator('.alert-success').textContent()).toContain('in attesa: 1');
+    const waiting = page.getByTestId('unmatched').locator('tbody tr', { hasText: 'ZZZZZZ99Z99Z999Z' });
+    await expect.poll(() => waiting.count()).toBe(1);
+    await expectNoAxeViolations(page, 'payments desk');
+    await waiting.getByLabel('Codice contratto').fill(code);
+    await waiting.getByRole('button', { name: 'Abbina' }).click();
+    await expect.poll(() => page.getByTestId('unmatched').locator('tbody tr', { hasText: 'ZZZZZZ99Z99Z999Z' }).count()).toBe(0);
+  });
+
+  it('mediators and operators see the arrears early-warning list, each score explained', async () => {
+    const { page } = await h.newPage();
+    await loginAsDemo(page, 'mediatrice@lucca.abitare.demo');
+    await page.locator('#main-nav a[href="/tenancies"]').click();
+    await page.waitForURL((url) => url.pathname === '/tenancies');
+    await page.getByRole('link', { name: 'Allerta morosità' }).click();
+    await page.waitForURL((url) => url.pathname === '/tenancies/arrears');
     await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(1);
     expect(await page.locator('main table tbody tr').first().textContent()).toMatch(/Critico|Allerta|Da seguire/);
+    expect(await page.locator('main table tbody').textContent()).toContain('Morosità');
     await expectNoAxeViolations(page, 'arrears list');
     await logout(page);
+  });
 
-    // The tenant: her home, how the rent is computed, what she owes, the notice to pay.
+  it('the tenant sees how her rent is computed, what she owes and the notice to pay', async () => {
+    const { page } = await h.newPage();
     await loginAsDemo(page, 'cittadina@lucca.abitare.demo');
     await page.locator('#main-nav a[href="/me/home"]').click();
     await page.waitForURL((url) => url.pathname === '/me/home');

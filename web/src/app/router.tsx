@@ -29,6 +29,7 @@ import { StockUnitPage } from '../pages/stock/StockUnitPage.js';
 import { StockUnitsPage } from '../pages/stock/StockUnitsPage.js';
 import { ArrearsPage } from '../pages/tenancies/ArrearsPage.js';
 import { MyHomePage } from '../pages/tenancies/MyHomePage.js';
+import { PaymentsPage } from '../pages/tenancies/PaymentsPage.js';
 import { TenanciesPage } from '../pages/tenancies/TenanciesPage.js';
 import { TenancyNewPage } from '../pages/tenancies/TenancyNewPage.js';
 import { TenancyPage } from '../pages/tenancies/TenancyPage.js';
@@ -105,7 +106,10 @@ export const router = createBrowserRouter([
           },
           {
             element: <RequirePermission permission="tenancy:manage" />,
-            children: [{ path: '/tenancies/new', element: <TenancyNewPage /> }],
+            children: [
+              { path: '/tenancies/new', element: <TenancyNewPage /> },
+              { path: '/tenancies/payments', element: <PaymentsPage /> },
+            ],
           },
           {
             element: <RequirePermission permission="tenancy:own" />,

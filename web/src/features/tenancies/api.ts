@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiError, api, query } from '../../app/api.js';
+import { ApiError, api, type Problem, query } from '../../app/api.js';
+import i18n from '../../i18n/index.js';
 import type { Program } from '../identity/api.js';
 
 export const TENANCY_KINDS = [
@@ -299,4 +300,99 @@ export function useMyNotice() {
 
 export function useRunCharges() {
   return useTenancyMutation((month: string) => api<ChargeRun>('POST', `${base}/charge-runs`, { month }));
+}
+
+// ---- payments files ----
+
+export interface ImportResult {
+  importId: string;
+  rows: number;
+  posted: number;
+  unmatched: number;
+  duplicates: number;
+}
+
+export interface UnmatchedPayment {
+  id: string;
+  line: number;
+  paidOn: string;
+  amountCents: number;
+  noticeNumber: string | null;
+  payerFiscalCode: string | null;
+  description: string | null;
+  status: 'open' | 'resolved' | 'rejected';
+  tenancyId: string | null;
+  tenancyCode: string | null;
+  resolutionNote: string | null;
+  fileName: string | null;
+}
+
+export interface PaymentImport {
+  id: string;
+  fileName: string | null;
+  rows: number;
+  posted: number;
+  unmatched: number;
+  duplicates: number;
+  createdAt: string;
+  createdByName: string | null;
+}
+
+/** Sends a payments file as text/csv (the JSON client does not), with the session's CSRF token. */
+async function postPaymentsFile(csv: string, fileName: string, csrfToken: string): Promise<ImportResult> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/payment-imports${query({ fileName })}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'text/csv',
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': i18n.language || 'it',
+        'X-CSRF-Token': csrfToken,
+      },
+      body: csv,
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network' });
+  }
+  const body = (await res.json().catch(() => ({}))) as ImportResult & Partial<Problem>;
+  if (!res.ok) {
+    throw new ApiError({ ...(body as Partial<Problem>), status: res.status });
+  }
+  return body;
+}
+
+export function useImportPayments(csrfToken: string) {
+  return useTenancyMutation((v: { csv: string; fileName: string }) => postPaymentsFile(v.csv, v.fileName, csrfToken));
+}
+
+export function usePaymentImports() {
+  return useQuery({ queryKey: [...key, 'imports'], queryFn: () => api<{ items: PaymentImport[] }>('GET', `${base}/payment-imports`) });
+}
+
+export function useUnmatched(status: 'open' | 'resolved' | 'rejected' = 'open') {
+  return useQuery({
+    queryKey: [...key, 'unmatched', status],
+    queryFn: () => api<{ items: UnmatchedPayment[] }>('GET', `${base}/unmatched-payments${query({ status })}`),
+  });
+}
+
+/** Resolves a waiting payment to the tenancy with this code (looked up first). */
+export function useResolveUnmatched() {
+  return useTenancyMutation(async (v: { id: string; code: string; note: string | null }) => {
+    const found = await api<Page<TenancySummary>>('GET', `${base}${query({ q: v.code, limit: 10 })}`);
+    const tenancy = found.items.find((t) => t.code.toLowerCase() === v.code.trim().toLowerCase());
+    if (!tenancy) {
+      throw new ApiError({ status: 400, code: 'tenancy.unknown', detail: i18n.t('tenancies.payments.unknownCode', { code: v.code }) });
+    }
+    await api('POST', `${base}/unmatched-payments/${encodeURIComponent(v.id)}/resolve`, { tenancyId: tenancy.id, note: v.note });
+    return tenancy;
+  });
+}
+
+export function useRejectUnmatched() {
+  return useTenancyMutation((v: { id: string; note: string }) =>
+    api('POST', `${base}/unmatched-payments/${encodeURIComponent(v.id)}/reject`, { note: v.note }),
+  );
 }

@@ -20,6 +20,11 @@ export function TenanciesPage() {
             {t('tenancies.list.new')}
           </Link>
         ) : null}
+        {canManage ? (
+          <Link className="btn btn-outline-primary" to="/tenancies/payments">
+            {t('tenancies.list.payments')}
+          </Link>
+        ) : null}
         <Link className="btn btn-outline-primary" to="/tenancies/arrears">
           {t('tenancies.titles.arrears')}
         </Link>
