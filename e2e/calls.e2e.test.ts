@@ -135,4 +135,43 @@ describe('calls journeys', () => {
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(protocol);
   });
+
+  it('an operator creates an ERP call from the preset, sees rule mistakes by path in the JSON editor, and publishes it', async () => {
+    const { page } = await h.newPage();
+    await loginAsDemo(page, 'ufficio.casa@lucca.abitare.demo');
+    await page.goto('/calls/new');
+    await expect.poll(() => page.locator('main h1').textContent()).toContain('Nuovo bando');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Modello di partenza').selectOption('erp_toscana');
+    await page.getByLabel('Titolo (italiano)').fill('Bando ERP 2026 – aggiornamento della graduatoria');
+    await page.getByLabel('Titolo (inglese)').fill('ERP call 2026 – ranking update');
+    await page.locator('#call-opens').fill(`${day(0)}T00:00`);
+    await page.locator('#call-closes').fill(`${day(60)}T12:00`);
+    await page.getByLabel('Posti disponibili (se noti)').fill('40');
+    await expectNoAxeViolations(page, 'new call form');
+    await page.getByRole('button', { name: 'Crea bando in bozza' }).click();
+    await page.waitForURL((url) => /^\/calls\/[0-9a-f-]{36}$/.test(url.pathname));
+    await expect.poll(() => page.locator('main').textContent()).toContain('Bando creato in bozza');
+    // The rules in words, with the values to verify flagged.
+    expect(await page.locator('main').textContent()).toContain('da verificare');
+
+    await page.getByText('Modifica le regole (JSON)').click();
+    const editor = page.locator('#rules-json');
+    const rules = JSON.parse((await editor.inputValue()) as string);
+    rules.criteria[0].group = 'zz';
+    await editor.fill(JSON.stringify(rules, null, 2));
+    await page.getByRole('button', { name: 'Salva le regole' }).click();
+    await expect.poll(() => page.getByTestId('rules-errors').textContent()).toContain('criteria.0.group');
+    expect(await editor.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'rules editor with errors');
+    rules.criteria[0].group = 'a';
+    rules.groups[1].cap = 7;
+    await editor.fill(JSON.stringify(rules, null, 2));
+    await page.getByRole('button', { name: 'Salva le regole' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Regole salvate come versione 2');
+    await page.getByRole('button', { name: 'Pubblica il bando' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Regole bloccate');
+    expect(await page.locator('main').textContent()).toContain('Aperto');
+    await page.screenshot({ path: screenshotPath('calls-operator-new-call'), fullPage: true });
+  });
 });

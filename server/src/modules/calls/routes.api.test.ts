@@ -284,6 +284,33 @@ describe('online applications', () => {
   });
 });
 
+describe('paper applications', () => {
+  it('the office enters a paper application with a protocol number and attaches its documents; a citizen cannot', async () => {
+    const s = await setting();
+    const op = await s.as([{ role: 'housing_operator' }]);
+    const callId = await openYouthCall(op);
+    const person = await buildPerson(t.database.db, { tenantId: s.ente.id, birthDate: '2001-02-03' });
+    const res = await op.post(`/api/v1/calls/${callId}/applications`, {
+      personId: person.id,
+      applicant: { givenName: 'Luca', familyName: 'Carta', birthDate: '2001-02-03' },
+      declared: youthDeclared,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'submitted', channel: 'paper', missingDocuments: ['identity', 'isee', 'motivation_letter'] });
+    expect(res.json().protocol).toMatch(/^2026\/\d{6}$/);
+    const id = res.json().id as string;
+    const up = await op.post(`/api/v1/applications/${id}/documents`, { kind: 'isee', fileName: 'isee.pdf', contentBase64: PDF });
+    expect(up.statusCode, up.body).toBe(201);
+    expect((await op.get(`/api/v1/applications/${id}`)).json().missingDocuments).toEqual(['identity', 'motivation_letter']);
+    const citizen = await s.citizen();
+    expect((await citizen.post(`/api/v1/calls/${callId}/applications`, { applicant: { givenName: 'X', familyName: 'Y', birthDate: '2000-01-01' } })).statusCode).toBe(403);
+    expect((await citizen.post(`/api/v1/applications/${id}/documents`, { kind: 'isee', fileName: 'x.pdf', contentBase64: PDF })).statusCode).toBe(403);
+    // A partner of another program does not even see it.
+    const usl = await s.as([{ role: 'partner_staff', program: 'dopo_di_noi' }]);
+    expect((await usl.get(`/api/v1/applications/${id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('review, rankings and objections', () => {
   it('review per criterion, exclusion with reason, provisional ranking without personal data, objection, final ranking changed', async () => {
     const s = await setting();
@@ -361,6 +388,9 @@ describe('review, rankings and objections', () => {
     const obj = await b.post(`/api/v1/me/applications/${appB.id}/objection`, { text: 'Ho consegnato la lettera firmata al protocollo il 19 dicembre.' });
     expect(obj.statusCode, obj.body).toBe(201);
     expect((await b.post(`/api/v1/me/applications/${appB.id}/objection`, { text: 'Una seconda opposizione.' })).json().code).toBe('calls.objection_exists');
+    const objDoc = await b.post(`/api/v1/me/applications/${appB.id}/documents`, { kind: 'objection', fileName: 'ricevuta.pdf', contentBase64: PDF });
+    expect(objDoc.statusCode, objDoc.body).toBe(201);
+    expect(objDoc.json().objectionId).toBe(obj.json().id);
     expect((await c.post(`/api/v1/me/applications/${appA.id}/objection`, { text: 'Non è la mia domanda, ma ci provo.' })).statusCode).toBe(404);
     const decided = await op.post(`/api/v1/objections/${obj.json().id}/decision`, {
       outcome: 'accepted',

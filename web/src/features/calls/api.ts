@@ -295,6 +295,28 @@ export function useDecideObjection(callId: string) {
   });
 }
 
+export interface PaperApplicationInput {
+  applicant: { givenName: string; familyName: string; codiceFiscale?: string | null; birthDate: string };
+  household: Member[];
+  declared: Record<string, FactValue>;
+}
+
+export function usePaperApplication(callId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PaperApplicationInput) => api<Application>('POST', `/api/v1/calls/${callId}/applications`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['calls'] }),
+  });
+}
+
+export function useStaffUpload(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kind: string; fileName: string; contentBase64: string }) => api<unknown>('POST', `/api/v1/applications/${id}/documents`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.application(id) }),
+  });
+}
+
 export function useApplication(id: string) {
   return useQuery({ queryKey: keys.application(id), queryFn: () => api<Application>('GET', `/api/v1/applications/${id}`) });
 }

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../app/format.js';
 import { usePageTitle } from '../../app/usePageTitle.js';
-import { pick, useApplication, useCall } from '../../features/calls/api.js';
+import { pick, useApplication, useCall, useStaffUpload } from '../../features/calls/api.js';
+import { DocumentUpload } from '../../features/calls/components/DocumentUpload.js';
 import { ReviewForm } from '../../features/calls/components/ReviewForm.js';
 import { STATUS_BADGE } from '../../features/calls/labels.js';
 import { Alert, Loading, StatusBadge } from '../../ui/feedback.js';
@@ -13,6 +14,7 @@ export function ApplicationReviewPage() {
   const { id = '' } = useParams();
   const app = useApplication(id);
   const call = useCall(app.data?.callId ?? '');
+  const upload = useStaffUpload(id);
   usePageTitle(app.data?.protocol ? t('calls.titles.application', { protocol: app.data.protocol }) : t('calls.titles.review'));
   if (app.isPending || (app.data && call.isPending)) {
     return <Loading label={t('common.loading')} />;
@@ -75,6 +77,13 @@ export function ApplicationReviewPage() {
               </li>
             ))}
           </ul>
+          {call.data.policies.review && a.status !== 'withdrawn' && call.data.status !== 'final' ? (
+            <DocumentUpload
+              kinds={call.data.rules.documents.map((d) => ({ value: d.code, label: pick(d.label, lang) }))}
+              upload={upload}
+              label={t('calls.upload.office')}
+            />
+          ) : null}
         </section>
       </div>
       {a.objection ? (

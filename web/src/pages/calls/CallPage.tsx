@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '../../app/format.js';
 import { usePageTitle } from '../../app/usePageTitle.js';
 import { pick, useCall, useMyApplications, usePublishCall, useStartApplication } from '../../features/calls/api.js';
+import { PaperApplicationForm } from '../../features/calls/components/PaperApplicationForm.js';
 import { RulesEditor } from '../../features/calls/components/RulesEditor.js';
 import { RulesSummary } from '../../features/calls/components/RulesSummary.js';
 import { ApplicationsTable, ObjectionsPanel, RankingPanel } from '../../features/calls/components/StaffPanels.js';
@@ -112,6 +113,12 @@ export function CallPage() {
               {t('calls.applications.heading')}
             </h2>
             <ApplicationsTable call={c} />
+            {c.phase === 'open' && c.policies.review ? (
+              <details className="mt-3">
+                <summary>{t('calls.paper.heading')}</summary>
+                <PaperApplicationForm call={c} />
+              </details>
+            ) : null}
           </section>
           <section aria-labelledby="ranking-heading" className="mb-5">
             <h2 id="ranking-heading" className="h3">

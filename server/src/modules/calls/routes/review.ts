@@ -6,8 +6,9 @@ import type { TenantContext } from '../../../kernel/context.js';
 import type { Executor } from '../../../kernel/db/tenant.js';
 import { AppError, notFound } from '../../../kernel/http/errors.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
+import { notifyPeople } from '../../messages/index.js';
 import { inScope, phaseOf, requireFor, staffScope } from '../policy.js';
-import { presentApplication, presentApplicationSummary, presentObjection, presentRanking } from '../presenter.js';
+import { presentApplication, presentApplicationSummary, presentDocument, presentObjection, presentRanking } from '../presenter.js';
 import {
   type ApplicationRow,
   applicationsOfCall,
@@ -31,6 +32,8 @@ import {
   ApplicationSummaryOut,
   DecisionBody,
   DocParams,
+  DocumentOut,
+  DocumentUploadBody,
   IdParams,
   ObjectionDecisionBody,
   ObjectionOut,
@@ -49,6 +52,8 @@ import {
   protocolYear,
   publicSnapshot,
   rulesOf,
+  sha256,
+  sniffFile,
   storedEntries,
 } from '../service.js';
 
@@ -196,6 +201,47 @@ export const reviewRoutes: AnyRoute[] = [
       await audit(db, ctx, { action: 'application.document_read', entityType: 'application', entityId: app.id, details: { documentId: params.docId } });
       reply.type(doc.content_type).header('content-disposition', `attachment; filename="${doc.file_name.replace(/[^\w.-]/g, '_')}"`);
       return Buffer.from(doc.content);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/applications/:id/documents',
+    access: { permission: 'application:review' },
+    summary: 'Attach a document on behalf of the applicant (paper applications, documents handed in at the counter)',
+    tags,
+    status: 201,
+    bodyLimit: 7_500_000,
+    schema: { params: IdParams, body: DocumentUploadBody, response: { 201: DocumentOut } },
+    async handler({ db, ctx, params, body }) {
+      const { app, call } = await staffApplication(db, ctx, params.id);
+      requireFor(ctx, 'application:review', call.program);
+      if (!rulesOf(call).documents.some((d) => d.code === body.kind)) {
+        throw new AppError(400, 'calls.document_kind', [{ field: 'kind', in: 'body', code: 'calls.document_kind' }]);
+      }
+      const content = Buffer.from(body.contentBase64, 'base64');
+      const type = sniffFile(content);
+      const row = await db
+        .insertInto('application_document')
+        .values({
+          tenant_id: ctx.tenantId,
+          application_id: app.id,
+          kind: body.kind,
+          file_name: body.fileName,
+          content_type: type,
+          size_bytes: content.length,
+          sha256: sha256(content),
+          content,
+          uploaded_by: ctx.principal.userId,
+        })
+        .returning(['id', 'kind', 'file_name', 'content_type', 'size_bytes', 'sha256', 'objection_id', 'created_at'])
+        .executeTakeFirstOrThrow();
+      await audit(db, ctx, {
+        action: 'application.document_added',
+        entityType: 'application',
+        entityId: app.id,
+        details: { documentId: row.id, kind: body.kind, sha256: row.sha256, by: 'office' },
+      });
+      return presentDocument(row);
     },
   }),
   defineRoute({
@@ -354,6 +400,25 @@ export const reviewRoutes: AnyRoute[] = [
         .where('tenant_id', '=', ctx.tenantId)
         .where('id', '=', call.id)
         .execute();
+      // Every applicant in the ranking is told (in-app, email, App IO), in this transaction.
+      const ranked = await db
+        .selectFrom('application')
+        .select('person_id')
+        .where('tenant_id', '=', ctx.tenantId)
+        .where('call_id', '=', call.id)
+        .where('status', 'in', ['admitted', 'excluded'])
+        .execute();
+      await notifyPeople(
+        db,
+        ctx,
+        ranked.map((a) => a.person_id),
+        {
+          event: 'ranking.published',
+          params: { callTitle: call.title_it, kind: body.kind === 'final' ? 'definitiva' : 'provvisoria' },
+          link: `/calls/${call.id}`,
+          entity: { type: 'ranking', id: row.id },
+        },
+      );
       // The draw by lot is reproducible from the seed: it is kept in the audit trail too.
       await audit(db, ctx, {
         action: `ranking.published`,

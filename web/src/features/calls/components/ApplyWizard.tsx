@@ -5,7 +5,6 @@ import { SelectField, TextField } from '../../../ui/fields.js';
 import {
   type Application,
   type Call,
-  type FactValue,
   fileToBase64,
   type Member,
   membersFromRegistry,
@@ -17,8 +16,8 @@ import {
   useUpdateMyApplication,
   useUploadDocument,
 } from '../api.js';
-import { enumKey } from '../labels.js';
 import { EvaluationTable, factValue } from './EvaluationTable.js';
+import { FactFields, factValues } from './FactFields.js';
 
 const STEPS = ['household', 'declarations', 'documents', 'review'] as const;
 type Step = (typeof STEPS)[number];
@@ -165,17 +164,8 @@ function DeclarationsStep({ call, app, onBack, onDone }: { call: Call; app: Appl
   const registryIsee = registry.data?.household?.currentIsee;
   const save = (e: FormEvent) => {
     e.preventDefault();
-    const out: Record<string, FactValue> = {};
-    for (const f of declared) {
-      const v = values[f.name] ?? '';
-      if (v === '') {
-        continue;
-      }
-      out[f.name] = f.kind === 'number' ? Number(v.replace(',', '.')) : f.kind === 'boolean' ? v === 'true' : v;
-    }
-    update.mutate({ declared: out }, { onSuccess: onDone });
+    update.mutate({ declared: factValues(declared, values) }, { onSuccess: onDone });
   };
-  const id = (name: string) => `fact-${name.replace('.', '-')}`;
   return (
     <form onSubmit={save} noValidate>
       <p>{t('calls.apply.declarationsIntro')}</p>
@@ -192,63 +182,12 @@ function DeclarationsStep({ call, app, onBack, onDone }: { call: Call; app: Appl
           </button>
         </p>
       ) : null}
-      {declared.map((f) => {
-        const label = pick(f.label, lang);
-        const error = update.error?.fieldErrors.find((e) => e.field === `declared.${f.name}`)?.message;
-        if (f.kind === 'boolean') {
-          return (
-            <fieldset key={f.name} className="mb-3" aria-describedby={error ? `${id(f.name)}-error` : undefined}>
-              <legend className="fs-6 fw-semibold">{label}</legend>
-              {(['true', 'false'] as const).map((v) => (
-                <div className="form-check form-check-inline" key={v}>
-                  <input
-                    type="radio"
-                    id={`${id(f.name)}-${v}`}
-                    name={f.name}
-                    value={v}
-                    checked={values[f.name] === v}
-                    onChange={() => setValues({ ...values, [f.name]: v })}
-                  />
-                  <label htmlFor={`${id(f.name)}-${v}`}>{v === 'true' ? t('calls.yes') : t('calls.no')}</label>
-                </div>
-              ))}
-              {error ? (
-                <div id={`${id(f.name)}-error`} className="invalid-feedback d-block">
-                  {error}
-                </div>
-              ) : null}
-            </fieldset>
-          );
-        }
-        if (f.kind === 'enum') {
-          return (
-            <SelectField
-              key={f.name}
-              id={id(f.name)}
-              label={label}
-              value={values[f.name] ?? ''}
-              emptyOption={t('calls.apply.choose')}
-              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-              options={(f.values ?? []).map((v) => ({ value: v, label: t(enumKey(f.name, v)) }))}
-              error={error}
-            />
-          );
-        }
-        return (
-          <TextField
-            key={f.name}
-            id={id(f.name)}
-            label={label}
-            type="number"
-            inputMode="decimal"
-            min={f.min}
-            max={f.max}
-            value={values[f.name] ?? ''}
-            onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-            error={error}
-          />
-        );
-      })}
+      <FactFields
+        facts={declared}
+        values={values}
+        onChange={setValues}
+        errorOf={(name) => update.error?.fieldErrors.find((e) => e.field === `declared.${name}`)?.message}
+      />
       {update.isError && update.error.fieldErrors.length === 0 ? <Alert kind="danger">{update.error.message}</Alert> : null}
       <button type="button" className="btn btn-outline-primary me-2" onClick={onBack}>
         {t('calls.apply.back')}

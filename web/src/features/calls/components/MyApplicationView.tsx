@@ -4,9 +4,10 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../app/format.js';
 import { Alert, StatusBadge } from '../../../ui/feedback.js';
 import { SelectField, TextField } from '../../../ui/fields.js';
-import { type Application, type Call, type FactValue, pick, useFileObjection, useWhatIf, useWithdrawMyApplication } from '../api.js';
+import { type Application, type Call, type FactValue, pick, useFileObjection, useUploadDocument, useWhatIf, useWithdrawMyApplication } from '../api.js';
 import { enumKey, formatPoints, STATUS_BADGE } from '../labels.js';
 import { ApplyWizard } from './ApplyWizard.js';
+import { DocumentUpload } from './DocumentUpload.js';
 import { EvaluationTable } from './EvaluationTable.js';
 
 /** The applicant's own page: receipt, status, score per criterion, position, what-if, objection, withdrawal. */
@@ -14,6 +15,7 @@ export function MyApplicationView({ call, app, ente }: { call: Call; app: Applic
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const withdraw = useWithdrawMyApplication(app.id);
+  const objectionUpload = useUploadDocument(app.id);
   const [editing, setEditing] = useState(false);
   if (app.status === 'draft' && app.editable) {
     return <ApplyWizard call={call} app={app} />;
@@ -81,6 +83,9 @@ export function MyApplicationView({ call, app, ente }: { call: Call; app: Applic
           {t('calls.objection.filed', { when: formatDateTime(app.objection.filedAt, lang), status: t(`calls.objection.status.${app.objection.status}`) })}
           {app.objection.decisionNote ? ` ${app.objection.decisionNote}` : ''}
         </Alert>
+      ) : null}
+      {app.objection?.status === 'filed' && call.phase === 'objections' ? (
+        <DocumentUpload kinds={[{ value: 'objection', label: t('calls.upload.objection') }]} upload={objectionUpload} label={t('calls.upload.objection')} />
       ) : null}
       {app.editable && app.status === 'submitted' ? (
         <div className="mb-4">
