@@ -7,6 +7,7 @@ import type { DB } from '../../src/kernel/db/types.js';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.js';
 import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js';
 import { seedDemoCalls } from './calls.js';
+import { seedDemoCases } from './cases.js';
 import { seedDemoPeople } from './people.js';
 import { seedDemoStock } from './stock.js';
 import { seedDemoTenancies } from './tenancies.js';
@@ -135,6 +136,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     });
     await seedDemoStock(trx);
     await seedDemoTenancies(trx);
+    await seedDemoCases(trx);
     await seedDemoCalls(trx, {
       tenantId: lucca.tenantId,
       citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string,
