@@ -3,5 +3,5 @@
 export { type Channels, channelsFromConfig, type EmailChannel, type IoChannel, ioChannel, PermanentDeliveryError, smtpChannel } from './channels.js';
 export { EVENT_NAMES, type NotificationEvent } from './events.js';
 export { messagesRoutes } from './routes.js';
-export { type NotifyInput, notify, type Recipient } from './service.js';
+export { euro, type NotifyInput, notify, notifyPeople, type Recipient } from './service.js';
 export { backoffMs, deliverDue, type RunResult, startDeliveryWorker, type WorkerOptions } from './worker.js';

@@ -119,3 +119,19 @@ async function resolveRecipient(db: Executor, tenantId: string, to: Recipient) {
     wantsIo: r.prefIo ?? true,
   };
 }
+
+const euroFormat = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
+
+/** Cents as the amount a message shows (`182,40 €`). */
+export function euro(cents: number): string {
+  return euroFormat.format(cents / 100);
+}
+
+/** The same event to several registry people (e.g. every tenant of a contract); one message each. */
+export async function notifyPeople(trx: Executor, ctx: { tenantId: string }, personIds: readonly (string | null)[], input: Omit<NotifyInput, 'to'>): Promise<void> {
+  for (const personId of new Set(personIds)) {
+    if (personId) {
+      await notify(trx, ctx, { ...input, to: { personId } });
+    }
+  }
+}

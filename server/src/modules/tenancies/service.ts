@@ -8,6 +8,7 @@ import { type Executor, inTenant } from '../../kernel/db/tenant.js';
 import type { DB } from '../../kernel/db/types.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';
 import type { MessageKey } from '../../kernel/i18n/messages.js';
+import { euro, notifyPeople } from '../messages/index.js';
 import { lockUnitForTenancy, occupyUnit, releaseUnit } from '../stock/index.js';
 import type { Scope } from './policy.js';
 import * as repo from './repo.js';
@@ -444,5 +445,24 @@ export async function createNotice(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // The tenants hear of it (in-app, email, App IO) in this same transaction.
+  const tenants = await db
+    .selectFrom('tenancy_signatory')
+    .select('person_id')
+    .where(inTenant(ctx))
+    .where('tenancy_id', '=', tenancy.id)
+    .where('role', 'in', ['tenant', 'co_tenant'])
+    .execute();
+  await notifyPeople(
+    db,
+    ctx,
+    tenants.map((t) => t.person_id),
+    {
+      event: 'rent_notice.issued',
+      params: { period: row.description, amount: euro(amount), dueDate: due, noticeNumber },
+      link: '/me/home',
+      entity: { type: 'payment_notice', id: row.id },
+    },
+  );
   return { ...row, creditor_fiscal_code: settings.creditor_fiscal_code };
 }
