@@ -9,6 +9,7 @@ import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js
 import { seedDemoCalls } from './calls.js';
 import { seedDemoCases } from './cases.js';
 import { seedDemoPeople } from './people.js';
+import { seedDemoStays } from './stays.js';
 import { seedDemoStock } from './stock.js';
 import { seedDemoTenancies } from './tenancies.js';
 
@@ -61,6 +62,7 @@ const LUCCA_USERS: DemoUser[] = [
   },
   { email: 'proprietario@lucca.abitare.demo', fullName: 'Roberto Franceschi', org: null, roles: [{ role: 'landlord' }] },
   { email: 'cittadina@lucca.abitare.demo', fullName: 'Francesca Ricci', org: null, roles: [{ role: 'citizen' }] },
+  { email: 'famiglia@lucca.abitare.demo', fullName: 'Rita Lencioni', org: null, roles: [{ role: 'citizen' }] },
 ];
 
 const PESCAGLIA_USERS: DemoUser[] = [
@@ -136,6 +138,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     });
     await seedDemoStock(trx);
     await seedDemoTenancies(trx);
+    await seedDemoStays(trx, { tenantId: lucca.tenantId, familyUserId: lucca.userIds.get('famiglia@lucca.abitare.demo') as string });
     await seedDemoCases(trx);
     await seedDemoCalls(trx, {
       tenantId: lucca.tenantId,

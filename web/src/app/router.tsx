@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { StaysGuard } from '../features/stays/components/StaysGuard.js';
 import { AdminAuditPage } from '../pages/AdminAuditPage.js';
 import { AdminUserPage } from '../pages/AdminUserPage.js';
 import { AdminUsersPage } from '../pages/AdminUsersPage.js';
@@ -20,6 +21,14 @@ import { PersonNewPage } from '../pages/PersonNewPage.js';
 import { PersonPage } from '../pages/PersonPage.js';
 import { ProfilePage } from '../pages/ProfilePage.js';
 import { RegistryPage } from '../pages/RegistryPage.js';
+import { MyEasyProjectPage } from '../pages/stays/MyEasyProjectPage.js';
+import { MyStaysPage } from '../pages/stays/MyStaysPage.js';
+import { StaysPage } from '../pages/stays/StaysPage.js';
+import { StaysProjectPage } from '../pages/stays/StaysProjectPage.js';
+import { StaysProjectsPage } from '../pages/stays/StaysProjectsPage.js';
+import { StaysRequestsPage } from '../pages/stays/StaysRequestsPage.js';
+import { StaysSolutionPage } from '../pages/stays/StaysSolutionPage.js';
+import { StaysWaitingPage } from '../pages/stays/StaysWaitingPage.js';
 import { StockBuildingPage } from '../pages/stock/StockBuildingPage.js';
 import { StockEstatePage } from '../pages/stock/StockEstatePage.js';
 import { StockEstatesPage } from '../pages/stock/StockEstatesPage.js';
@@ -128,6 +137,24 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="case:write" />,
             children: [{ path: '/cases/new', element: <CaseNewPage /> }],
+          },
+          {
+            element: <StaysGuard />,
+            children: [
+              { path: '/stays', element: <StaysPage /> },
+              { path: '/stays/solutions/:id', element: <StaysSolutionPage /> },
+              { path: '/stays/requests', element: <StaysRequestsPage /> },
+              { path: '/stays/waiting-list', element: <StaysWaitingPage /> },
+              { path: '/stays/projects', element: <StaysProjectsPage /> },
+              { path: '/stays/projects/:id', element: <StaysProjectPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="stay:family" />,
+            children: [
+              { path: '/me/stays', element: <MyStaysPage /> },
+              { path: '/me/stays/projects/:personId', element: <MyEasyProjectPage /> },
+            ],
           },
           {
             element: <RequirePermission permission="admin:users" />,

@@ -34,6 +34,12 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (hasPermission(me, 'case:read')) {
     entries.push({ to: '/cases', label: t('cases.nav') });
   }
+  if (hasPermission(me, 'stay:manage') || hasPermission(me, 'stay:read')) {
+    entries.push({ to: '/stays', label: t('stays.nav') });
+  }
+  if (hasPermission(me, 'stay:family')) {
+    entries.push({ to: '/me/stays', label: t('stays.navFamily') });
+  }
   if (hasPermission(me, 'admin:users')) {
     entries.push({ to: '/admin/users', label: t('nav.users') });
   }

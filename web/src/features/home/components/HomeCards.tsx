@@ -28,6 +28,12 @@ export function actionsFor(me: Me): Action[] {
   if (hasPermission(me, 'case:read')) {
     actions.push({ key: 'cases', to: '/cases', icon: 'it-files' });
   }
+  if (hasPermission(me, 'stay:manage') || hasPermission(me, 'stay:read')) {
+    actions.push({ key: 'stays', to: '/stays', icon: 'it-calendar' });
+  }
+  if (hasPermission(me, 'stay:family')) {
+    actions.push({ key: 'myStays', to: '/me/stays', icon: 'it-user' });
+  }
   if (hasPermission(me, 'admin:users')) {
     actions.push({ key: 'users', to: '/admin/users', icon: 'it-settings' });
   }
