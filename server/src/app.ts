@@ -16,14 +16,15 @@ import { type AnyRoute, type AppDeps, defineRoute, registerRoutes } from './kern
 import { registerSecurity } from './kernel/http/security.js';
 import { zodValidatorCompiler } from './kernel/http/validation.js';
 import { adminRoutes } from './modules/admin/index.js';
+import { agencyRoutes } from './modules/agency/index.js';
 import { callsRoutes } from './modules/calls/index.js';
 import { casesModuleRoutes } from './modules/cases/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { messagesRoutes } from './modules/messages/index.js';
 import { oidcRoutes } from './modules/oidc/index.js';
 import { registryRoutes } from './modules/registry/index.js';
-import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
 import { staysRoutes } from './modules/stays/index.js';
+import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
 import { tenancyModuleRoutes } from './modules/tenancies/index.js';
 
 /** Every module's routes, in one list: the route table tests walk. */
@@ -38,6 +39,7 @@ export const moduleRoutes: readonly AnyRoute[] = [
   ...tenancyModuleRoutes,
   ...staysRoutes,
   ...casesModuleRoutes,
+  ...agencyRoutes,
 ];
 
 export interface RegisteredRoute {

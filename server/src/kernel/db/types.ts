@@ -1076,6 +1076,7 @@ export interface UnitProgramTable {
   created_at: Generated<Date>;
   starts_on: Generated<string | null>;
   ends_on: Generated<string | null>;
+  unit_key: Generated<string | null>;
 }
 
 export interface UnitStatusTable {
@@ -1089,6 +1090,7 @@ export interface UnitStatusTable {
   created_at: Generated<Date>;
   starts_on: Generated<string | null>;
   ends_on: Generated<string | null>;
+  unit_key: Generated<string | null>;
 }
 
 export interface UnmatchedPaymentTable {

@@ -113,7 +113,7 @@ describe('agreed rent, properties', () => {
   it('a larger flat in the same size class never has a lower range', () => {
     fc.assert(
       fc.property(zoneBand, fc.integer({ min: 470, max: 1180 }), fc.integer({ min: 1, max: 10 }), ([zone, subBand], s, d) => {
-        const base = { zone, subBand, elements: ['lift'], furnishing: 'none', contractType: 'agevolato' } as const;
+        const base = { zone, subBand, elements: ['lift'], furnishing: 'none' as const, contractType: 'agevolato' as const };
         const a = agreedRentRange(LUCCA_AGREEMENT, { ...base, surfaceM2Tenths: s });
         const b = agreedRentRange(LUCCA_AGREEMENT, { ...base, surfaceM2Tenths: Math.min(1190, s + d) });
         return a.ok && b.ok && b.minCents >= a.minCents && b.maxCents >= a.maxCents;
