@@ -205,6 +205,9 @@ describe('online applications', () => {
     expect(submitted.evaluation.score).toBe(17);
     const mine = await complete(c, draft.id, { ...youthDeclared, 'applicant.vulnerability': false });
     expect(Number(mine.protocol.slice(5))).toBe(Number(submitted.protocol.slice(5)) + 1);
+    // The applicant is notified (in-app, and email/App IO through the outbox).
+    const notes = await t.database.db.selectFrom('notification').select(['event', 'link']).where('user_id', '=', c.user.id).execute();
+    expect(notes).toEqual([{ event: 'application.submitted', link: `/my/applications/${mine.id}` }]);
     const receipt = await c.request({ method: 'GET', url: `/api/v1/me/applications/${mine.id}/receipt.pdf` });
     expect(receipt.statusCode).toBe(200);
     expect(receipt.headers['content-type']).toBe('application/pdf');
@@ -303,7 +306,9 @@ describe('paper applications', () => {
     expect(up.statusCode, up.body).toBe(201);
     expect((await op.get(`/api/v1/applications/${id}`)).json().missingDocuments).toEqual(['identity', 'motivation_letter']);
     const citizen = await s.citizen();
-    expect((await citizen.post(`/api/v1/calls/${callId}/applications`, { applicant: { givenName: 'X', familyName: 'Y', birthDate: '2000-01-01' } })).statusCode).toBe(403);
+    expect(
+      (await citizen.post(`/api/v1/calls/${callId}/applications`, { applicant: { givenName: 'X', familyName: 'Y', birthDate: '2000-01-01' } })).statusCode,
+    ).toBe(403);
     expect((await citizen.post(`/api/v1/applications/${id}/documents`, { kind: 'isee', fileName: 'x.pdf', contentBase64: PDF })).statusCode).toBe(403);
     // A partner of another program does not even see it.
     const usl = await s.as([{ role: 'partner_staff', program: 'dopo_di_noi' }]);
@@ -362,6 +367,8 @@ describe('review, rankings and objections', () => {
       ].sort((x, y) => (x.protocol < y.protocol ? -1 : 1)),
     );
     expect(prov.json().sha256).toMatch(/^[0-9a-f]{64}$/);
+    const told = await t.database.db.selectFrom('notification').select('event').where('user_id', '=', a.user.id).where('event', '=', 'ranking.published').execute();
+    expect(told).toHaveLength(1);
 
     // The public page, CSV and PDF carry no names or codice fiscale.
     const pub = await t.app.inject({ method: 'GET', url: `/api/v1/public/${s.ente.slug}/calls/${callId}/ranking` });

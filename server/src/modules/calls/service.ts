@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../../kernel/db/tenant.js';
 import { AppError, type FieldError } from '../../kernel/http/errors.js';
 import { romeDay } from '../../kernel/time.js';
+import { type NotificationEvent, notify } from '../messages/index.js';
 import { type ApplicationRow, applicationsOfCall, type CallRow, type DocumentRow, read } from './repo.js';
 import { type Evaluation, evaluate } from './rules/evaluate.js';
 import { deriveFacts, FACTS, type FactDef, type Facts, factDef, type HouseholdMemberInput } from './rules/facts.js';
@@ -197,3 +198,22 @@ export { evaluate } from './rules/evaluate.js';
 export type { Facts } from './rules/facts.js';
 export { presetList, presetRules } from './rules/presets.js';
 export { positionFor } from './rules/rank.js';
+
+/**
+ * Tells the applicant (their account, or the account linked to the registry person of a paper
+ * application) through the notification service, in the caller's transaction. No account: nothing.
+ */
+export async function notifyApplicant(
+  db: Executor,
+  ctx: { tenantId: string },
+  app: Pick<ApplicationRow, 'id' | 'user_id' | 'person_id'>,
+  event: NotificationEvent,
+  params: Record<string, string | number>,
+  key?: string,
+): Promise<void> {
+  const to = app.user_id ? { userId: app.user_id } : app.person_id ? { personId: app.person_id } : null;
+  if (!to) {
+    return;
+  }
+  await notify(db, ctx, { event, to, params, link: `/my/applications/${app.id}`, entity: { type: 'application', id: app.id }, ...(key ? { key } : {}) });
+}

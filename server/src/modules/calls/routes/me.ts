@@ -6,7 +6,6 @@ import type { TenantContext } from '../../../kernel/context.js';
 import type { Executor } from '../../../kernel/db/tenant.js';
 import { AppError, notFound } from '../../../kernel/http/errors.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
-import { notify } from '../../messages/index.js';
 import { type PdfLine, renderPdf } from '../pdf.js';
 import { objectionDeadline, phaseOf } from '../policy.js';
 import { presentDocument, presentObjection } from '../presenter.js';
@@ -47,6 +46,7 @@ import {
   factsOf,
   missingDeclarations,
   missingDocuments,
+  notifyApplicant,
   positionFor,
   protocolOf,
   protocolYear,
@@ -322,13 +322,7 @@ export const meRoutes: AnyRoute[] = [
         .where('id', '=', app.id)
         .execute();
       await audit(db, ctx, { action: 'application.submitted', entityType: 'application', entityId: app.id, details: { protocol, channel: 'online' } });
-      await notify(db, ctx, {
-        event: 'application.submitted',
-        to: { userId: ctx.principal.userId },
-        params: { protocol, callTitle: ctx.lang === 'en' ? call.title_en : call.title_it },
-        link: `/my/applications/${app.id}`,
-        entity: { type: 'application', id: app.id },
-      });
+      await notifyApplicant(db, ctx, app, 'application.submitted', { protocol, callTitle: ctx.lang === 'en' ? call.title_en : call.title_it });
       return applicationOut(db, ctx, (await findApplication(db, ctx, app.id)) as ApplicationRow, call, now);
     },
   }),

@@ -6,7 +6,6 @@ import type { TenantContext } from '../../../kernel/context.js';
 import type { Executor } from '../../../kernel/db/tenant.js';
 import { AppError, notFound } from '../../../kernel/http/errors.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
-import { notifyPeople } from '../../messages/index.js';
 import { inScope, phaseOf, requireFor, staffScope } from '../policy.js';
 import { presentApplication, presentApplicationSummary, presentDocument, presentObjection, presentRanking } from '../presenter.js';
 import {
@@ -48,6 +47,7 @@ import {
   evaluateApplication,
   missingDocuments,
   newSeed,
+  notifyApplicant,
   protocolOf,
   protocolYear,
   publicSnapshot,
@@ -168,6 +168,10 @@ export const reviewRoutes: AnyRoute[] = [
         entityType: 'application',
         entityId: id,
         details: { channel: 'paper', protocol: protocolOf(year, n) },
+      });
+      await notifyApplicant(db, ctx, { id, user_id: null, person_id: body.personId ?? null }, 'application.submitted', {
+        protocol: protocolOf(year, n),
+        callTitle: call.title_it,
       });
       return applicationOut(db, ctx, (await findApplication(db, ctx, id)) as ApplicationRow, call, now);
     },
@@ -400,25 +404,6 @@ export const reviewRoutes: AnyRoute[] = [
         .where('tenant_id', '=', ctx.tenantId)
         .where('id', '=', call.id)
         .execute();
-      // Every applicant in the ranking is told (in-app, email, App IO), in this transaction.
-      const ranked = await db
-        .selectFrom('application')
-        .select('person_id')
-        .where('tenant_id', '=', ctx.tenantId)
-        .where('call_id', '=', call.id)
-        .where('status', 'in', ['admitted', 'excluded'])
-        .execute();
-      await notifyPeople(
-        db,
-        ctx,
-        ranked.map((a) => a.person_id),
-        {
-          event: 'ranking.published',
-          params: { callTitle: call.title_it, kind: body.kind === 'final' ? 'definitiva' : 'provvisoria' },
-          link: `/calls/${call.id}`,
-          entity: { type: 'ranking', id: row.id },
-        },
-      );
       // The draw by lot is reproducible from the seed: it is kept in the audit trail too.
       await audit(db, ctx, {
         action: `ranking.published`,
@@ -434,6 +419,21 @@ export const reviewRoutes: AnyRoute[] = [
           lotUsed: snap.entries.some((e) => e.tieBrokenBy === 'lot'),
         },
       });
+      // Every applicant in the snapshot is told (once per ranking kind).
+      const apps = new Map((await applicationsOfCall(db, ctx, call.id, ['admitted', 'excluded'])).map((a) => [a.id, a]));
+      for (const e of [...ranking.ranked, ...ranking.excluded]) {
+        const a = apps.get(e.id);
+        if (a) {
+          await notifyApplicant(
+            db,
+            ctx,
+            a,
+            'ranking.published',
+            { callTitle: call.title_it, kind: body.kind === 'final' ? 'definitiva' : 'provvisoria' },
+            `ranking.published:${body.kind}:${a.id}`,
+          );
+        }
+      }
       return presentRanking(row, (await findCall(db, ctx, call.id)) as CallRow);
     },
   }),
