@@ -142,6 +142,8 @@ export function commonSpacesOfUnit(db: Executor, ctx: Ctx, buildingId: string, e
 /**
  * The period in force on `day`, written with the stored start/end dates and plain comparisons:
  * under row-level security `during @> day` (not leakproof) would lose its statistics (migration 0007).
+ * Periods are joined to their unit on `unit_key` (= unit_id), which only the btree indexes hold
+ * (migration 0013): on `unit_id` the planner picked the EXCLUDE constraint's GiST index.
  */
 const inForce = (alias: string, day: string) =>
   sql<boolean>`${sql.ref(`${alias}.starts_on`)} <= ${day}::date AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} > ${day}::date)`;
@@ -169,8 +171,8 @@ function unitColumns(q: BaseUnits, today: string) {
     .leftJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
     .leftJoin('organisation as oo', (j) => j.onRef('oo.tenant_id', '=', 'u.tenant_id').onRef('oo.id', '=', 'u.owner_organisation_id'))
     .leftJoin('organisation as om', (j) => j.onRef('om.tenant_id', '=', 'u.tenant_id').onRef('om.id', '=', 'u.managing_organisation_id'))
-    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(inForce('cs', today)))
-    .leftJoin('unit_program as cp', (j) => j.onRef('cp.tenant_id', '=', 'u.tenant_id').onRef('cp.unit_id', '=', 'u.id').on(inForce('cp', today)))
+    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_key', '=', 'u.id').on(inForce('cs', today)))
+    .leftJoin('unit_program as cp', (j) => j.onRef('cp.tenant_id', '=', 'u.tenant_id').onRef('cp.unit_key', '=', 'u.id').on(inForce('cp', today)))
     .selectAll('u')
     .select([
       'b.address',
@@ -261,7 +263,7 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
         selectFrom('unit_program as fp')
           .select('fp.id')
           .whereRef('fp.tenant_id', '=', 'u.tenant_id')
-          .whereRef('fp.unit_id', '=', 'u.id')
+          .whereRef('fp.unit_key', '=', 'u.id')
           .where('fp.program', '=', program)
           .where(inForce('fp', today)),
       ),
@@ -274,7 +276,7 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
         selectFrom('unit_status as fs')
           .select('fs.id')
           .whereRef('fs.tenant_id', '=', 'u.tenant_id')
-          .whereRef('fs.unit_id', '=', 'u.id')
+          .whereRef('fs.unit_key', '=', 'u.id')
           .where('fs.status', '=', status)
           .where(inForce('fs', today)),
       ),
@@ -322,7 +324,7 @@ export function listUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter &
 /** How many units match the filter, by current status (null: no status today). */
 export function countUnitsByStatus(db: Executor, ctx: Ctx, today: string, f: UnitFilter) {
   return filteredUnits(db, ctx, today, f)
-    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_id', '=', 'u.id').on(inForce('cs', today)))
+    .leftJoin('unit_status as cs', (j) => j.onRef('cs.tenant_id', '=', 'u.tenant_id').onRef('cs.unit_key', '=', 'u.id').on(inForce('cs', today)))
     .select((eb) => ['cs.status', eb.fn.countAll<string>().as('n')])
     .groupBy('cs.status')
     .execute();
