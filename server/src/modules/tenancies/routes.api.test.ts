@@ -354,3 +354,30 @@ describe('concurrency (meaningful on PostgreSQL)', () => {
     expect(ledger.entries.filter((e: { chargeMonth: string }) => e.chargeMonth === '2026-04-01')).toHaveLength(2);
   });
 });
+
+describe('aged arrears report', () => {
+  it('buckets the unpaid charges by age (oldest paid first), by estate or program, as JSON and CSV, within scope', async () => {
+    const { op, unit, hh, ente } = await world();
+    const { id } = (await op.post('/api/v1/tenancies', tenancyBody(unit.id, hh, { startDate: '2026-06-01' }))).json();
+    for (const month of ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']) {
+      await op.post('/api/v1/tenancies/charge-runs', { month });
+    }
+    await op.post(`/api/v1/tenancies/${id}/ledger`, { kind: 'payment', entryDate: '2026-07-10', amountCents: 20_000, reason: 'Bonifico' });
+    // 6 × 9,500 = 57,000 charged; 20,000 pays June, July and 1,000 of August. On 23 Nov: August 8,500
+    // (114 days), September and October 19,000 (83 and 53 days), November 9,500 (22 days).
+    const report = (await op.get('/api/v1/tenancies/aged-arrears?by=program')).json();
+    expect(report.rows).toEqual([{ key: 'erp', tenancies: 1, d0_30: 9_500, d31_90: 19_000, d91_180: 8_500, d181_plus: 0, total: 37_000 }]);
+    expect(report.totals.total).toBe(37_000);
+    const byEstate = (await op.get('/api/v1/tenancies/aged-arrears')).json();
+    expect(byEstate.rows[0].key).toEqual(expect.any(String));
+    const csv = await op.get('/api/v1/tenancies/aged-arrears.csv?by=program');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFFprogram,tenancies,days_0_30,days_31_90,days_91_180,days_181_plus,total',
+      'erp,1,95.00,190.00,85.00,0.00,370.00',
+      'TOTAL,1,95.00,190.00,85.00,0.00,370.00',
+    ]);
+    const social = await staff(ente.id, 'social_worker', 'youth_collab');
+    expect((await social.get('/api/v1/tenancies/aged-arrears')).json().rows).toEqual([]);
+  });
+});

@@ -402,3 +402,14 @@ export const UnmatchedOut = z.object({
 });
 export const ResolveBody = z.object({ tenancyId: z.uuid(), note: Text(500).nullable().default(null) });
 export const RejectBody = z.object({ note: Text(500) });
+
+// ---- aged arrears ----
+
+export const AgedQuery = z.object({ by: z.enum(['estate', 'program']).default('estate') });
+const AgedBuckets = { d0_30: z.number().int(), d31_90: z.number().int(), d91_180: z.number().int(), d181_plus: z.number().int(), total: z.number().int() };
+export const AgedOut = z.object({
+  at: Day,
+  by: z.enum(['estate', 'program']),
+  rows: z.array(z.object({ key: z.string().nullable().describe('Estate name (null: no estate) or program'), tenancies: z.number().int(), ...AgedBuckets })),
+  totals: z.object({ tenancies: z.number().int(), ...AgedBuckets }),
+});

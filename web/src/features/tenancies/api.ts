@@ -396,3 +396,22 @@ export function useRejectUnmatched() {
     api('POST', `${base}/unmatched-payments/${encodeURIComponent(v.id)}/reject`, { note: v.note }),
   );
 }
+
+// ---- aged arrears ----
+
+export interface AgedRow {
+  key: string | null;
+  tenancies: number;
+  d0_30: number;
+  d31_90: number;
+  d91_180: number;
+  d181_plus: number;
+  total: number;
+}
+
+export function useAgedArrears(by: 'estate' | 'program') {
+  return useQuery({
+    queryKey: [...key, 'aged', by],
+    queryFn: () => api<{ at: string; by: string; rows: AgedRow[]; totals: Omit<AgedRow, 'key'> }>('GET', `${base}/aged-arrears${query({ by })}`),
+  });
+}

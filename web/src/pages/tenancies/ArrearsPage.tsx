@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle.js';
+import { AgedArrears } from '../../features/tenancies/components/AgedArrears.js';
 import { ArrearsList } from '../../features/tenancies/components/ArrearsList.js';
 
 export function ArrearsPage() {
@@ -11,6 +12,7 @@ export function ArrearsPage() {
       <Link to="/tenancies">{t('tenancies.back')}</Link>
       <h1 className="mt-2">{t('tenancies.titles.arrears')}</h1>
       <ArrearsList />
+      <AgedArrears />
     </>
   );
 }
