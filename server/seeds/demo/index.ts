@@ -6,6 +6,7 @@ import type { Executor } from '../../src/kernel/db/tenant.js';
 import type { DB } from '../../src/kernel/db/types.js';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.js';
 import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js';
+import { seedDemoAgency } from './agency.js';
 import { seedDemoCalls } from './calls.js';
 import { seedDemoCases } from './cases.js';
 import { seedDemoPeople } from './people.js';
@@ -138,6 +139,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     });
     await seedDemoStock(trx);
     await seedDemoTenancies(trx);
+    await seedDemoAgency(trx, {
+      tenantId: lucca.tenantId,
+      operatorId: lucca.userIds.get('agenzia@lucca.abitare.demo') ?? null,
+      landlordUserId: lucca.userIds.get('proprietario@lucca.abitare.demo') ?? null,
+    });
     await seedDemoStays(trx, { tenantId: lucca.tenantId, familyUserId: lucca.userIds.get('famiglia@lucca.abitare.demo') as string });
     await seedDemoCases(trx);
     await seedDemoCalls(trx, {

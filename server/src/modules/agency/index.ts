@@ -7,5 +7,7 @@ import { seekerRoutes } from './routes/seekers.js';
 
 /** Every route of the agency module. */
 export const agencyRoutes: AnyRoute[] = [...listingRoutes, ...seekerRoutes, ...appointmentRoutes, ...portalRoutes, ...publicRoutes];
-export { agreedRentRange, LUCCA_AGREEMENT } from './rules/canone-concordato.js';
+export { agreedRentRange, LUCCA_AGREEMENT, zoneOfNeighbourhood } from './rules/canone-concordato.js';
+export { compatibility, maxAffordableRent } from './rules/compatibility.js';
 export { validatePartitaIva } from './rules/fiscal-id.js';
+export { addDays, generateSlots, LUCCA_EXTRA_HOLIDAYS, LUCCA_PLACES, romeInstant } from './rules/slots.js';
