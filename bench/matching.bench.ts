@@ -4,12 +4,15 @@
 //   npm run bench:matching                 every instance of the README table + references
 //   npm run bench:matching -- G-sparse     only instances whose name contains the filter
 //   BENCH_MATCHING_REFS=0 npm run bench:matching     the engine only
+//   BENCH_MATCHING_DENSE=full npm run bench:matching A-dense    the plain Hungarian scan on dense
+//                                          matrices instead of sparsify-and-certify (the default)
 //   npm run bench -- matching              inside the common harness: a quick run (3 small
 //                                          instances, engine only), so `npm run bench` stays short
 //
 // Instances are generated with gen.js into a temporary folder (deleted at the end). Each instance
 // is solved in a child process (so peak RSS is its own): parsing is excluded from the time, as in
-// the references; the dense assignment matrix is built before the clock starts (scipy's is too);
+// the references; the dense assignment matrix is built before the clock starts (scipy's is too)
+// and solved as `maxWeightAssignment` does (certified.ts);
 // median of 3 runs, 1 run for instances of 2 million edges or more. Every weight is checked
 // against the README optimum and every matching is checked to be a matching of listed edges.
 // A reference gets 60 s of solve time (after its loading) and prints "timeout" past it; one that
@@ -20,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { assignDense, maxWeightAssignment, maxWeightMatching, parseInstance } from '../server/src/modules/matching/engine/index.js';
+import { assignDense, assignDenseCertified, maxWeightAssignment, maxWeightMatching, parseInstance } from '../server/src/modules/matching/engine/index.js';
 import { machine, type Row } from './lib.js';
 
 const SHARED = fileURLToPath(new URL('../../shared/bench/matching/', import.meta.url));
@@ -29,6 +32,8 @@ const BASELINES = join(SHARED, 'baselines.sh');
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REF_SOLVE_CAP_S = 60;
+// BENCH_MATCHING_DENSE=full times the plain Hungarian scan instead of sparsify-and-certify
+const FULL_SCAN = process.env.BENCH_MATCHING_DENSE === 'full';
 
 type Target = { kind: 'ratio'; tool: 'lemon-mwm' | 'lemon-ns' | 'fastest'; max: number } | { kind: 'seconds'; max: number } | null;
 
@@ -136,11 +141,11 @@ function solveFile(kind: 'general' | 'assignment', file: string, repeats: number
       for (let k = 0; k < g.row.length; k++) {
         W[g.row[k]! * g.nCols + g.col[k]!] = g.w[k]!;
       }
-      size += ' dense';
+      size += FULL_SCAN ? ' dense (full scan)' : ' dense';
     }
     for (let i = 0; i < repeats; i++) {
       const t0 = performance.now();
-      const res = W ? assignDense(g.nRows, g.nCols, W) : maxWeightAssignment(g, 'sparse');
+      const res = W ? (FULL_SCAN ? assignDense(g.nRows, g.nCols, W) : assignDenseCertified(g.nRows, g.nCols, W)) : maxWeightAssignment(g, 'sparse');
       seconds.push((performance.now() - t0) / 1000);
       weight = res.weight;
       let sum = 0;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Assignment, assignDense, assignSparse, type BipartiteGraph, maxWeightAssignment } from './assignment.js';
+import { type Assignment, assignDense, assignSparse, type BipartiteGraph } from './assignment.js';
+import { assignDenseCertified, maxWeightAssignment } from './certified.js';
 import { exhaustiveAllocation } from './exhaustive.js';
 import { parseInstance } from './format.js';
 
@@ -97,6 +98,8 @@ describe('bipartite assignment (not every row must be matched)', { timeout: 60_0
         expect(checkedWeight(g, assignSparse(g))).toBe(expected);
         expect(checkedWeight({ ...g, w: toDense(g) }, assignDense(g.nRows, g.nCols, toDense(g)), true)).toBe(expected);
         expect(checkedWeight(g, maxWeightAssignment(g, 'dense'))).toBe(expected);
+        // k = 1 keeps very few cells, so the certificate often fails and cells are added
+        expect(checkedWeight({ ...g, w: toDense(g) }, assignDenseCertified(g.nRows, g.nCols, toDense(g), 1), true)).toBe(expected);
         expect(checkedWeight(g, maxWeightAssignment(g))).toBe(expected);
         const res = assignSparse(g);
         for (let k = 0; k < g.row.length; k++) {
@@ -123,7 +126,11 @@ describe('bipartite assignment (not every row must be matched)', { timeout: 60_0
               g.col.push(c);
             }
           }
-          expect(checkedWeight(g, assignSparse(g))).toBe(assignDense(nRows, nCols, rnd).weight);
+          const full = assignDense(nRows, nCols, rnd).weight;
+          expect(checkedWeight(g, assignSparse(g))).toBe(full);
+          for (const k of [1, 2, 10]) {
+            expect(checkedWeight({ ...g, w: rnd }, assignDenseCertified(nRows, nCols, rnd, k), true)).toBe(full);
+          }
         },
       ),
       { numRuns: 200 },

@@ -81,8 +81,23 @@ function checkFactors(weight: number, factors: Factors | undefined, what: string
   }
 }
 
-/** Optimal pairing under the constraints. */
-export function solvePairing(problem: PairingProblem): PairingSolution {
+/** A pairing problem reduced to a plain graph (see the top of this file). */
+export interface PairingReduction {
+  u: number[];
+  v: number[];
+  /** Reduced weights w − u[a] − u[b] (> 0 only). */
+  w: number[];
+  /** Candidate index of each reduced edge. */
+  idx: number[];
+  /** Candidate index of each locked person's pair, or -1. */
+  lockedEdge: Int32Array;
+  /** Partner of each locked person, -1 for the others. */
+  partner: Int32Array;
+  uv: (p: number) => number;
+}
+
+/** Validates a pairing problem and reduces it to a plain graph (shared with the explanations). */
+export function reducePairing(problem: PairingProblem): PairingReduction {
   const { n, candidates } = problem;
   const uv = (p: number): number => (problem.unmatchedValue === undefined ? 0 : (problem.unmatchedValue[p] ?? 0));
   const person = (p: number, what: string): void => {
@@ -156,6 +171,13 @@ export function solvePairing(problem: PairingProblem): PairingSolution {
       idx.push(i);
     }
   }
+  return { u, v, w, idx, lockedEdge, partner, uv };
+}
+
+/** Optimal pairing under the constraints. */
+export function solvePairing(problem: PairingProblem): PairingSolution {
+  const { n, candidates } = problem;
+  const { u, v, w, idx, lockedEdge, partner, uv } = reducePairing(problem);
   const res = maxWeightMatching({ n, u, v, w });
   const pairs: ChosenPair[] = [];
   const unmatched: number[] = [];
@@ -240,8 +262,24 @@ export interface AllocationSolution {
 
 const cellKey = (r: number, c: number, cols: number): number => r * cols + c;
 
-/** Optimal allocation of people to places under the constraints. */
-export function solveAllocation(problem: AllocationProblem): AllocationSolution {
+/** An allocation problem reduced to a plain bipartite graph of people × slots. */
+export interface AllocationReduction {
+  rr: number[];
+  cc: number[];
+  /** Reduced weights (> 0 only). */
+  ww: number[];
+  idx: number[];
+  lockedEdge: Int32Array;
+  place: Int32Array;
+  freeSlots: Int32Array;
+  slotStart: Int32Array;
+  slotCol: Int32Array;
+  ur: (r: number) => number;
+  us: (c: number) => number;
+}
+
+/** Validates an allocation problem and reduces it to people × slots (shared with the explanations). */
+export function reduceAllocation(problem: AllocationProblem): AllocationReduction {
   const { rows, cols, candidates } = problem;
   const ur = (r: number): number => (problem.unmatchedRowValue === undefined ? 0 : (problem.unmatchedRowValue[r] ?? 0));
   const us = (c: number): number => (problem.emptySlotValue === undefined ? 0 : (problem.emptySlotValue[c] ?? 0));
@@ -338,6 +376,13 @@ export function solveAllocation(problem: AllocationProblem): AllocationSolution 
       idx.push(i);
     }
   }
+  return { rr, cc, ww, idx, lockedEdge, place, freeSlots, slotStart, slotCol, ur, us };
+}
+
+/** Optimal allocation of people to places under the constraints. */
+export function solveAllocation(problem: AllocationProblem): AllocationSolution {
+  const { rows, cols, candidates } = problem;
+  const { rr, cc, ww, idx, lockedEdge, place, freeSlots, slotCol, ur, us } = reduceAllocation(problem);
   const res = assignSparse({ nRows: rows, nCols: slotCol.length, row: rr, col: cc, w: ww });
   const assignments: ChosenPlace[] = [];
   const unmatchedRows: number[] = [];

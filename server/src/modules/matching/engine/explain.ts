@@ -7,6 +7,8 @@
 // search stops as soon as the next lower bound is no better than the best exact cost found.
 // People already in a locked pair (an operator's decision) get no alternative, and partners that
 // are locked to someone else are not offered as alternatives: the operator's locks stand.
+
+import { assignSparse } from './assignment.js';
 import {
   type AllocationProblem,
   type AllocationSolution,
@@ -14,9 +16,52 @@ import {
   MatchingInputError,
   type PairingProblem,
   type PairingSolution,
+  reduceAllocation,
+  reducePairing,
   solveAllocation,
   solvePairing,
 } from './constraints.js';
+import { maxWeightMatching } from './general.js';
+
+/**
+ * Best total with one more pair forced, computed on the reduced graph prepared once: forcing
+ * (x, y) = its reduced weight + the optimum without x and y, and zeroing the weights of x's and
+ * y's edges gives that optimum without rebuilding anything (an edge of weight 0 adds nothing).
+ */
+function forcedTotals(
+  nVertices: number,
+  a: readonly number[],
+  b: readonly number[],
+  w: readonly number[],
+  solve: (w: Float64Array) => number,
+  total: number,
+): (x: number, y: number, reducedWeight: number) => number {
+  const base = Float64Array.from(w);
+  const start = new Int32Array(nVertices + 1);
+  for (let k = 0; k < a.length; k++) {
+    start[a[k]! + 1]!++;
+    start[b[k]! + 1]!++;
+  }
+  for (let x = 0; x < nVertices; x++) {
+    start[x + 1]! += start[x]!;
+  }
+  const fill = start.slice(0, nVertices);
+  const inc = new Int32Array(2 * a.length);
+  for (let k = 0; k < a.length; k++) {
+    inc[fill[a[k]!]!++] = k;
+    inc[fill[b[k]!]!++] = k;
+  }
+  const constant = total - solve(base);
+  return (x, y, reducedWeight) => {
+    const wq = base.slice();
+    for (const v of [x, y]) {
+      for (let i = start[v]!; i < start[v + 1]!; i++) {
+        wq[inc[i]!] = 0;
+      }
+    }
+    return constant + reducedWeight + solve(wq);
+  };
+}
 
 export interface PairAlternative {
   /** The other person (pairing) or the place (allocation). */
@@ -95,7 +140,8 @@ export function explainPairing(problem: PairingProblem, solution: PairingSolutio
       }
     }
   }
-  const locked = problem.locked ?? [];
+  const red = reducePairing(problem);
+  const forced = forcedTotals(problem.n, red.u, red.v, red.w, (w) => maxWeightMatching({ n: problem.n, u: red.u, v: red.v, w }).weight, solution.total);
   const out: PersonExplanation[] = [];
   for (const p of people ?? Array.from({ length: problem.n }, (_, i) => i)) {
     if (!Number.isInteger(p) || p < 0 || p >= problem.n) {
@@ -107,7 +153,7 @@ export function explainPairing(problem: PairingProblem, solution: PairingSolutio
       continue;
     }
     const options = [...(byPerson.get(p)?.values() ?? [])].filter((o) => o.other !== current);
-    const { alt, solves } = bestAlternative(options, solution.total, (q) => solvePairing({ ...problem, locked: [...locked, [p, q]] }).total);
+    const { alt, solves } = bestAlternative(options, solution.total, (q) => forced(p, q, (options.find((o) => o.other === q)?.weight ?? 0) - uv(p) - uv(q)));
     out.push({ person: p, current, locked: false, alternative: alt, solves });
   }
   return out;
@@ -149,6 +195,17 @@ export function explainAllocation(
       m.set(x.col, { other: x.col, weight: x.weight, ...(x.factors ? { factors: x.factors } : {}), bound });
     }
   }
+  const red = reduceAllocation(problem);
+  const nSlots = red.slotCol.length;
+  // rows are vertices 0..rows-1 and slots rows..rows+nSlots-1 of the incidence lists
+  const forced = forcedTotals(
+    rows + nSlots,
+    red.rr,
+    red.cc.map((s) => rows + s),
+    red.ww,
+    (w) => assignSparse({ nRows: rows, nCols: nSlots, row: red.rr, col: red.cc, w }).weight,
+    solution.total,
+  );
   const out: PersonExplanation[] = [];
   for (const r of people ?? Array.from({ length: rows }, (_, i) => i)) {
     if (!Number.isInteger(r) || r < 0 || r >= rows) {
@@ -160,7 +217,10 @@ export function explainAllocation(
       continue;
     }
     const options = [...(byRow.get(r)?.values() ?? [])].filter((o) => o.other !== current);
-    const { alt, solves } = bestAlternative(options, solution.total, (c) => solveAllocation({ ...problem, locked: [...locked, [r, c]] }).total);
+    // the place's last free slot takes the person (its slots are interchangeable)
+    const { alt, solves } = bestAlternative(options, solution.total, (c) =>
+      forced(r, rows + red.slotStart[c + 1]! - 1, (options.find((o) => o.other === c)?.weight ?? 0) - ur(r) - us(c)),
+    );
     out.push({ person: r, current, locked: false, alternative: alt, solves });
   }
   return out;

@@ -1,6 +1,7 @@
 // The matching engine: exact optimisation, constraints, explanations. Pure TypeScript, no I/O,
 // no runtime dependency. See README.md in this folder for the API and the measured figures.
-export { type Assignment, type AssignmentMethod, assignDense, assignSparse, type BipartiteGraph, maxWeightAssignment } from './assignment.js';
+export { type Assignment, assignDense, assignSparse, type BipartiteGraph } from './assignment.js';
+export { type AssignmentMethod, assignDenseCertified, maxWeightAssignment } from './certified.js';
 export {
   type AllocationProblem,
   type AllocationSolution,
