@@ -9,6 +9,7 @@ import { openDatabase } from './kernel/db/database.js';
 import { migrate } from './kernel/db/migrate.js';
 import { systemClock } from './kernel/time.js';
 import { buildWeb, webBuildIsStale } from './kernel/web-build.js';
+import { startMissedVisitJob } from './modules/cases/index.js';
 import { DEMO_PASSWORD } from './modules/identity/index.js';
 import { channelsFromConfig, startDeliveryWorker } from './modules/messages/index.js';
 
@@ -47,6 +48,8 @@ async function main() {
   const worker = config.notifyWorker
     ? startDeliveryWorker(database.db, channelsFromConfig(config), systemClock, config.notifyPollSeconds, { publicOrigin: config.publicOrigin, log })
     : undefined;
+  // Housing First: visits not logged in time notify the team lead (hourly).
+  const missedVisits = config.notifyWorker ? startMissedVisitJob(database.db, systemClock, 60, log) : undefined;
   const url = `http://localhost:${config.port}`;
   log(`ready on ${url}  (API docs: ${url}/api/docs)`);
   if (config.demo) {
@@ -58,6 +61,7 @@ async function main() {
   }
   const stop = async () => {
     await worker?.stop();
+    await missedVisits?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -6,4 +6,5 @@ import { workRoutes } from './routes/work.js';
 
 /** Every route of the cases module (accompaniment, Housing First visits, work paths). */
 export const casesModuleRoutes: AnyRoute[] = [...caseRoutes, ...noteRoutes, ...housingFirstRoutes, ...workRoutes];
+export { runMissedVisitCheck, startMissedVisitJob } from './missed-visits.js';
 export { PATHS } from './rules/paths.js';

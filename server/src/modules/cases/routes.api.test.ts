@@ -289,6 +289,54 @@ describe('Housing First visits', () => {
   });
 });
 
+describe('the missed-visit job', () => {
+  it('notifies the team lead once per unlogged visit after the delay, and escalates repeated misses to the case manager too', async () => {
+    const ente = await buildEnte(db());
+    const manager = await staff(ente.id, [{ role: 'housing_first_team', program: 'housing_first' }]);
+    const lead = await buildUser(db(), { tenantId: ente.id, roles: [{ role: 'housing_first_team', program: 'housing_first' }] });
+    const person = await buildPerson(db(), { tenantId: ente.id, givenName: 'Aldo', familyName: 'Rossi', enrolments: [{ program: 'housing_first' }] });
+    const c = await openCase(manager.client, 'housing_first', person.id, {
+      team: [
+        { userId: manager.id, role: 'case_manager' },
+        { userId: lead.id, role: 'team_lead' },
+      ],
+    });
+    // Mondays 09:00–10:00 from 9 Nov 2026; 16 Nov is logged as missed, 23 Nov (today) is not logged yet.
+    await manager.client.post(`/api/v1/cases/${c.id}/visit-plans`, {
+      weekday: 1,
+      windowStart: '09:00',
+      windowEnd: '10:00',
+      professionalId: manager.id,
+      validFrom: '2026-11-09',
+    });
+    await manager.client.post(`/api/v1/cases/${c.id}/visits`, { slotOn: '2026-11-09', status: 'done', occurredOn: '2026-11-09' });
+    await manager.client.post(`/api/v1/cases/${c.id}/visits`, { slotOn: '2026-11-16', status: 'missed', occurredOn: '2026-11-16', reason: 'Non in casa' });
+    const notifications = () =>
+      db().selectFrom('notification').select(['user_id', 'event', 'params', 'link']).where('tenant_id', '=', ente.id).orderBy('user_id').execute();
+    const run = async (instant: string) => {
+      t.clock.set(instant);
+      const c2 = await loginAs(t.app, manager.client.user);
+      const res = await c2.post('/api/v1/housing-first/missed-visits/check');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ alerts: number; notified: number }>();
+    };
+    // 23 Nov, window ends 09:00 UTC; 48 h later is 25 Nov 09:00 UTC.
+    expect(await run('2026-11-25T08:59:00Z')).toEqual({ alerts: 0, notified: 0 });
+    expect(await notifications()).toEqual([]);
+    // After the delay: the second miss in a row is an escalation → team lead and case manager.
+    expect(await run('2026-11-25T09:01:00Z')).toEqual({ alerts: 1, notified: 2 });
+    const sent = await notifications();
+    expect(sent.map((n) => n.user_id).sort()).toEqual([lead.id, manager.id].sort());
+    expect(sent[0]).toMatchObject({ event: 'visit.missed', params: { date: '23/11/2026', person: 'Aldo Rossi' }, link: `/cases/${c.id}/visits` });
+    // Running again sends nothing new.
+    expect(await run('2026-11-25T10:00:00Z')).toEqual({ alerts: 1, notified: 0 });
+    // Only Housing First staff may run it.
+    const sw = await staff(ente.id, [{ role: 'social_worker', program: 'youth_collab' }]);
+    expect((await sw.client.post('/api/v1/housing-first/missed-visits/check')).statusCode).toBe(403);
+    t.clock.set('2026-11-23T09:00:00Z');
+  });
+});
+
 describe('work paths', () => {
   it('a borsa lavoro at a centro polifunzionale: attendance, payment due, outcome', async () => {
     const ente = await buildEnte(db());

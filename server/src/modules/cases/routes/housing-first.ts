@@ -6,7 +6,8 @@ import { AppError } from '../../../kernel/http/errors.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
 import { romeDay } from '../../../kernel/time.js';
 import { addVisitPlan, DEFAULT_ALERT_DELAY_HOURS, dashboard, logVisit, requireHousingFirst, savePlacement, visitBoard } from '../housing-first.js';
-import { canLogVisit } from '../policy.js';
+import { notifyMissedVisits } from '../missed-visits.js';
+import { canLogVisit, requireProgram } from '../policy.js';
 import { CaseDetailOut, DashboardOut, IdParams, PlacementBody, VisitBoardOut, VisitBody, VisitPlanBody, VisitsQuery } from '../schema.js';
 import * as service from '../service.js';
 import { readCases, tags, writeCases } from './cases.js';
@@ -94,6 +95,20 @@ export const housingFirstRoutes: AnyRoute[] = [
         details: { visitId: id, status: body.status, slotOn: body.slotOn },
       });
       return visitBoard(db, ctx, c, day, now, {}, query.alertDelayHours);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/housing-first/missed-visits/check',
+    access: writeCases,
+    summary: 'Run the missed-visit check now for the ente: notifies the team lead of every visit not logged in time (once per visit and level)',
+    tags,
+    schema: { querystring: DelayQuery, response: { 200: z.object({ alerts: z.number().int(), notified: z.number().int() }) } },
+    async handler({ db, ctx, query, deps }) {
+      requireProgram(ctx, 'housing_first');
+      const r = await notifyMissedVisits(db, ctx.tenantId, deps.clock.now(), query.alertDelayHours);
+      await audit(db, ctx, { action: 'case.missed_visit_check', details: { ...r, alertDelayHours: query.alertDelayHours } });
+      return r;
     },
   }),
   defineRoute({
