@@ -22,6 +22,8 @@ export const DEMO_PASSWORD = 'abitare-demo-2026';
 export interface Harness {
   baseUrl: string;
   browser: Browser;
+  /** The app's database (to arrange data a journey needs, e.g. an ente's SPID client). */
+  database: Database;
   /** A fresh browser context (own cookies and storage) and a page in it. */
   newPage(options?: { viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    database,
     async newPage(options) {
       const context = await browser.newContext({ viewport: options?.viewport ?? { width: 1280, height: 900 }, baseURL: `http://127.0.0.1:${port}` });
       contexts.push(context);

@@ -9,6 +9,7 @@ import { CallPage } from '../pages/calls/CallPage.js';
 import { CallsPage } from '../pages/calls/CallsPage.js';
 import { MyApplicationPage } from '../pages/calls/MyApplicationPage.js';
 import { PublicRankingPage } from '../pages/calls/PublicRankingPage.js';
+import { DeliveriesPage } from '../pages/DeliveriesPage.js';
 import { DuplicatesPage } from '../pages/DuplicatesPage.js';
 import { HomePage } from '../pages/HomePage.js';
 import { HouseholdNewPage } from '../pages/HouseholdNewPage.js';
@@ -16,6 +17,8 @@ import { HouseholdPage } from '../pages/HouseholdPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { MyDataPage } from '../pages/MyDataPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
+import { NotificationsPage } from '../pages/NotificationsPage.js';
+import { OidcCallbackPage } from '../pages/OidcCallbackPage.js';
 import { PersonEditPage } from '../pages/PersonEditPage.js';
 import { PersonNewPage } from '../pages/PersonNewPage.js';
 import { PersonPage } from '../pages/PersonPage.js';
@@ -56,6 +59,7 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/login/oidc', element: <OidcCallbackPage /> },
       { path: '/public/:ente/calls/:id/ranking', element: <PublicRankingPage /> },
       {
         element: <RequireAuth />,
@@ -71,6 +75,8 @@ export const router = createBrowserRouter([
             children: [{ path: '/calls/new', element: <CallNewPage /> }],
           },
           { path: '/me/data', element: <MyDataPage /> },
+          { path: '/me/notifications', element: <NotificationsPage /> },
+          { path: '/notifications/deliveries', element: <DeliveriesPage /> },
           {
             element: <RequirePermission permission="registry:read" />,
             children: [

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../features/identity/api.js';
 import { UserMenu } from '../../features/identity/components/UserMenu.js';
+import { NotificationBell } from '../../features/messages/components/NotificationBell.js';
 import { Icon } from '../../ui/Icon.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { MainNav } from './MainNav.js';
@@ -21,6 +22,7 @@ export function Header({ me }: { me: Me | null }) {
                 </span>
                 <div className="it-header-slim-right-zone gap-2">
                   <LanguageSwitch />
+                  {me ? <NotificationBell /> : null}
                   {me ? (
                     <UserMenu me={me} />
                   ) : (

@@ -46,6 +46,9 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (hasPermission(me, 'admin:audit')) {
     entries.push({ to: '/admin/audit', label: t('nav.audit') });
   }
+  if (['admin:audit', 'call:manage', 'tenancy:manage', 'agency:manage'].some((p) => hasPermission(me, p))) {
+    entries.push({ to: '/notifications/deliveries', label: t('notifications.nav') });
+  }
   entries.push({ to: '/profile', label: t('nav.profile') });
   return entries;
 }

@@ -4,12 +4,14 @@ import { Alert } from '../../../ui/feedback.js';
 import { SelectField, TextField } from '../../../ui/fields.js';
 import { useEnti, useLogin } from '../api.js';
 
-/** Email and password sign-in to one ente (Lucca by default). */
-export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** Email and password sign-in to one ente (Lucca by default); the page may own the ente choice. */
+export function LoginForm({ onSignedIn, ente: shownEnte, onEnteChange }: { onSignedIn: () => void; ente?: string; onEnteChange?: (ente: string) => void }) {
   const { t } = useTranslation();
   const enti = useEnti();
   const login = useLogin();
-  const [ente, setEnte] = useState('lucca');
+  const [ownEnte, setOwnEnte] = useState('lucca');
+  const ente = shownEnte ?? ownEnte;
+  const setEnte = onEnteChange ?? setOwnEnte;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
