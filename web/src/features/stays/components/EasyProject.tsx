@@ -38,7 +38,8 @@ export function EasyProject({ personId }: { personId: string }) {
   return (
     <div
       className={`easy-read${large ? ' easy-read-large' : ''}`}
-      style={large ? { fontSize: '1.4rem', lineHeight: 1.7 } : { fontSize: '1.15rem', lineHeight: 1.6 }}
+      // zoom scales headings, icons and controls too, not only the body text.
+      style={large ? { zoom: 1.35, lineHeight: 1.7 } : { fontSize: '1.15rem', lineHeight: 1.6 }}
     >
       <h1>{t('stays.easy.title', { name: p.personName })}</h1>
       <p>

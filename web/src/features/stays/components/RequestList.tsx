@@ -21,7 +21,7 @@ export function statusKind(s: BookingStatus) {
 }
 
 /** One request with the operator's decision controls: approve on a bed, waiting list, refuse, cancel. */
-function Decision({ b }: { b: Booking }) {
+function Decision({ b, onDone }: { b: Booking; onDone: (text: string) => void }) {
   const { t } = useTranslation();
   const solutions = useSolutions();
   const decide = useDecide();
@@ -29,7 +29,11 @@ function Decision({ b }: { b: Booking }) {
   const [note, setNote] = useState('');
   const beds = solutions.data?.items.find((s) => s.id === b.solutionId)?.beds ?? [];
   const open = b.status === 'requested' || b.status === 'waitlisted' || b.status === 'offered';
-  const run = (action: 'approve' | 'waitlist' | 'refuse' | 'cancel') => decide.mutate({ id: b.id, action, bedId: bedId || null, note: note || null });
+  const run = (action: 'approve' | 'waitlist' | 'refuse' | 'cancel') =>
+    decide.mutate(
+      { id: b.id, action, bedId: bedId || null, note: note || null },
+      { onSuccess: () => onDone(t(`stays.requests.doneFor.${action}`, { name: b.personName })) },
+    );
   return (
     <div className="mt-2">
       {open ? (
@@ -64,7 +68,6 @@ function Decision({ b }: { b: Booking }) {
         </button>
       ) : null}
       {decide.isError ? <Alert kind="danger">{decide.error.message}</Alert> : null}
-      {decide.isSuccess ? <Alert kind="success">{t('stays.requests.done')}</Alert> : null}
     </div>
   );
 }
@@ -105,8 +108,10 @@ export function RequestList() {
   const [status, setStatus] = useState<string>('requested');
   const list = useBookings({ status: status || undefined });
   const canManage = hasPermission(me.data, 'stay:manage');
+  const [done, setDone] = useState<string | null>(null);
   return (
     <>
+      {done ? <Alert kind="success">{done}</Alert> : null}
       <SelectField
         label={t('stays.requests.filter')}
         value={status}
@@ -125,7 +130,7 @@ export function RequestList() {
                 {b.personName} <StatusBadge kind={statusKind(b.status)}>{t(`stays.status.${b.status}`)}</StatusBadge>
               </h2>
               <BookingFacts b={b} />
-              {canManage ? <Decision b={b} /> : null}
+              {canManage ? <Decision b={b} onDone={setDone} /> : null}
             </div>
           </li>
         ))}
