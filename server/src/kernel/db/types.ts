@@ -567,6 +567,19 @@ export interface HousingSolutionTable {
   created_at: Generated<Date>;
 }
 
+export interface IntegrationRequestTable {
+  tenant_id: string;
+  id: Generated<string>;
+  application_id: string;
+  documents: Generated<string[]>;
+  note: string;
+  deadline: string;
+  answered_at: Date | null;
+  answer_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface IseeTable {
   tenant_id: string;
   id: Generated<string>;
@@ -1216,6 +1229,7 @@ export interface DB {
   household_income: HouseholdIncomeTable;
   household_member: HouseholdMemberTable;
   housing_solution: HousingSolutionTable;
+  integration_request: IntegrationRequestTable;
   isee: IseeTable;
   ledger_entry: LedgerEntryTable;
   life_project: LifeProjectTable;

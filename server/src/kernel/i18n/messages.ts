@@ -239,6 +239,11 @@ export const MESSAGES = {
     it: 'Ci sono opposizioni non ancora decise.',
     en: 'Some objections have not been decided yet.',
   },
+  'calls.integration_closed': {
+    it: 'Nessuna richiesta di integrazione aperta: è già stata evasa o il termine è scaduto.',
+    en: 'No open request to complete the application: it was answered or its deadline has passed.',
+  },
+  'calls.deadline_past': { it: 'La scadenza non può essere nel passato.', en: 'The deadline cannot be in the past.' },
   'calls.not_ranked': { it: 'La domanda non è in graduatoria.', en: 'The application is not in the ranking.' },
   'tenancy.bands_order': {
     it: 'Le fasce di reddito devono essere crescenti e l’ultima senza limite.',

@@ -1,7 +1,7 @@
 // Rows leave the server only through these functions.
 import type { Program } from '../../kernel/auth/permissions.js';
 import { objectionDeadline, phaseOf } from './policy.js';
-import { type ApplicationRow, type CallRow, type DocumentRow, type ObjectionRow, type RankingRow, read } from './repo.js';
+import { type ApplicationRow, type CallRow, type DocumentRow, type IntegrationRow, type ObjectionRow, type RankingRow, read } from './repo.js';
 import type { Evaluation } from './rules/evaluate.js';
 import type { Facts } from './rules/facts.js';
 import type { CallPhase } from './schema.js';
@@ -72,6 +72,19 @@ export function presentObjection(o: ObjectionRow) {
   };
 }
 
+export function presentIntegration(r: IntegrationRow, today: string) {
+  return {
+    id: r.id,
+    documents: r.documents,
+    note: r.note,
+    deadline: r.deadline,
+    answeredAt: iso(r.answered_at),
+    answerNote: r.answer_note,
+    open: r.answered_at === null && r.deadline >= today,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
 /** The application's place in the latest published ranking. */
 export function rankPlace(app: Pick<ApplicationRow, 'id'>, latest: RankingRow | undefined) {
   if (!latest) {
@@ -103,6 +116,7 @@ export function presentApplication(
     evaluation: Evaluation;
     latest: RankingRow | undefined;
     objection: ObjectionRow | undefined;
+    integration: ReturnType<typeof presentIntegration> | null;
     editable: boolean;
   },
 ) {
@@ -128,6 +142,7 @@ export function presentApplication(
     evaluation: o.evaluation,
     ranking: rankPlace(a, o.latest),
     objection: o.objection ? presentObjection(o.objection) : null,
+    integration: o.integration,
     editable: o.editable,
   };
 }

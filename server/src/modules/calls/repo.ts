@@ -190,3 +190,16 @@ export function objectionOfApplication(db: Executor, t: Tenant, applicationId: s
     .where('o.application_id', '=', applicationId)
     .executeTakeFirst();
 }
+
+/** The latest request to complete an application, if any. */
+export function latestIntegration(db: Executor, t: Tenant, applicationId: string) {
+  return db
+    .selectFrom('integration_request')
+    .selectAll()
+    .where('tenant_id', '=', t.tenantId)
+    .where('application_id', '=', applicationId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+export type IntegrationRow = NonNullable<Awaited<ReturnType<typeof latestIntegration>>>;

@@ -316,6 +316,46 @@ describe('paper applications', () => {
   });
 });
 
+describe('integration requests', () => {
+  it('after closing, the office asks for a document by a deadline; the applicant is notified, adds it and answers', async () => {
+    const s = await setting();
+    const op = await s.as([{ role: 'housing_operator' }]);
+    const callId = await openYouthCall(op);
+    const c = await s.citizen();
+    const app = await apply(c, callId);
+    t.clock.set('2026-12-21T09:00:00Z');
+    expect(
+      (
+        await op.post(`/api/v1/applications/${app.id}/integration`, { documents: ['services_report'], note: 'Serve la relazione', deadline: '2026-12-01' })
+      ).json().code,
+    ).toBe('calls.deadline_past');
+    expect(
+      (await op.post(`/api/v1/applications/${app.id}/integration`, { documents: ['nope'], note: 'Serve altro', deadline: '2026-12-31' })).json().code,
+    ).toBe('calls.document_kind');
+    const req = await op.post(`/api/v1/applications/${app.id}/integration`, {
+      documents: ['services_report'],
+      note: 'Serve la relazione dei servizi sociali',
+      deadline: '2026-12-31',
+    });
+    expect(req.statusCode, req.body).toBe(201);
+    expect(req.json()).toMatchObject({ documents: ['services_report'], deadline: '2026-12-31', open: true });
+    const notes = await t.database.db.selectFrom('notification').select('event').where('user_id', '=', c.user.id).execute();
+    expect(notes.map((n) => n.event)).toContain('application.integration_requested');
+    // The call is closed, but the request is open: the document is accepted.
+    const up = await c.post(`/api/v1/me/applications/${app.id}/documents`, { kind: 'services_report', fileName: 'relazione.pdf', contentBase64: PDF });
+    expect(up.statusCode, up.body).toBe(201);
+    const answered = await c.post(`/api/v1/me/applications/${app.id}/integration/answer`, { note: 'Allegata' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().integration).toMatchObject({ open: false, answerNote: 'Allegata' });
+    expect((await c.post(`/api/v1/me/applications/${app.id}/documents`, { kind: 'isee', fileName: 'x.pdf', contentBase64: PDF })).json().code).toBe(
+      'calls.closed',
+    );
+    expect((await c.post(`/api/v1/me/applications/${app.id}/integration/answer`, {})).json().code).toBe('calls.integration_closed');
+    const staffView = (await op.get(`/api/v1/applications/${app.id}`)).json();
+    expect(staffView.documents.map((d: { kind: string }) => d.kind)).toContain('services_report');
+  });
+});
+
 describe('review, rankings and objections', () => {
   it('review per criterion, exclusion with reason, provisional ranking without personal data, objection, final ranking changed', async () => {
     const s = await setting();
@@ -367,7 +407,12 @@ describe('review, rankings and objections', () => {
       ].sort((x, y) => (x.protocol < y.protocol ? -1 : 1)),
     );
     expect(prov.json().sha256).toMatch(/^[0-9a-f]{64}$/);
-    const told = await t.database.db.selectFrom('notification').select('event').where('user_id', '=', a.user.id).where('event', '=', 'ranking.published').execute();
+    const told = await t.database.db
+      .selectFrom('notification')
+      .select('event')
+      .where('user_id', '=', a.user.id)
+      .where('event', '=', 'ranking.published')
+      .execute();
     expect(told).toHaveLength(1);
 
     // The public page, CSV and PDF carry no names or codice fiscale.

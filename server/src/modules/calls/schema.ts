@@ -238,6 +238,28 @@ export const RankPlaceOut = z.object({
   total: z.number(),
 });
 
+export const IntegrationOut = z.object({
+  id: z.uuid(),
+  documents: z.array(z.string()).describe('Codes of the documents asked for'),
+  note: z.string(),
+  deadline: z.iso.date().describe('Last day to answer (Europe/Rome)'),
+  answeredAt: z.iso.datetime().nullable(),
+  answerNote: z.string().nullable(),
+  open: z.boolean().describe('Not answered and the deadline has not passed: the applicant may add documents'),
+  createdAt: z.iso.datetime(),
+});
+
+export const IntegrationRequestBody = z.object({
+  documents: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/))
+    .max(30)
+    .default([]),
+  note: z.string().trim().min(3).max(2000),
+  deadline: z.iso.date(),
+});
+
+export const IntegrationAnswerBody = z.object({ note: z.string().trim().max(2000).optional() });
+
 export const ApplicationOut = z.object({
   id: z.uuid(),
   callId: z.uuid(),
@@ -260,6 +282,7 @@ export const ApplicationOut = z.object({
   evaluation: EvaluationOut.describe('On the declared facts, corrected by the verified ones'),
   ranking: RankPlaceOut.nullable(),
   objection: ObjectionOut.nullable(),
+  integration: IntegrationOut.nullable().describe('The latest request to complete the application'),
   editable: z.boolean().describe('The applicant may still change it (draft or submitted before closing)'),
 });
 

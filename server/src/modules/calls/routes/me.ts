@@ -6,6 +6,7 @@ import type { TenantContext } from '../../../kernel/context.js';
 import type { Executor } from '../../../kernel/db/tenant.js';
 import { AppError, notFound } from '../../../kernel/http/errors.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
+import { romeDay } from '../../../kernel/time.js';
 import { type PdfLine, renderPdf } from '../pdf.js';
 import { objectionDeadline, phaseOf } from '../policy.js';
 import { presentDocument, presentObjection } from '../presenter.js';
@@ -18,6 +19,7 @@ import {
   findApplication,
   findCall,
   json,
+  latestIntegration,
   linkedPerson,
   lockApplication,
   nextProtocolNumber,
@@ -32,6 +34,7 @@ import {
   DocumentOut,
   DocumentUploadBody,
   IdParams,
+  IntegrationAnswerBody,
   ObjectionBody,
   ObjectionOut,
   WhatIfBody,
@@ -212,10 +215,15 @@ export const meRoutes: AnyRoute[] = [
       const { app, call } = await myApplication(db, ctx, params.id);
       const rules = rulesOf(call);
       const objection = await objectionOfApplication(db, ctx, app.id);
-      // Documents go with the application while the call is open, or with my objection while it may still be filed.
+      // Documents go with the application while the call is open or an integration request is
+      // open, or with my objection while it may still be filed.
       const forObjection = phaseOf(call, now) === 'objections' && objection?.status === 'filed';
       if (!forObjection) {
-        requireOpen(call, now);
+        const integration = await latestIntegration(db, ctx, app.id);
+        const integrating = integration !== undefined && integration.answered_at === null && integration.deadline >= romeDay(now);
+        if (!integrating) {
+          requireOpen(call, now);
+        }
         if (!rules.documents.some((d) => d.code === body.kind)) {
           throw new AppError(400, 'calls.document_kind', [{ field: 'kind', in: 'body', code: 'calls.document_kind' }]);
         }
@@ -358,6 +366,30 @@ export const meRoutes: AnyRoute[] = [
       await audit(db, ctx, { action: 'application.receipt', entityType: 'application', entityId: app.id });
       reply.type('application/pdf').header('content-disposition', `attachment; filename="ricevuta-${app.protocol.replace('/', '-')}.pdf"`);
       return renderPdf(`Ricevuta ${app.protocol}`, lines);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/me/applications/:id/integration/answer',
+    access: submit,
+    summary: 'Answer the open integration request (after adding the documents asked for)',
+    tags,
+    schema: { params: IdParams, body: IntegrationAnswerBody, response: { 200: ApplicationOut } },
+    async handler({ db, ctx, params, body, deps }) {
+      const now = deps.clock.now();
+      const { app, call } = await myApplication(db, ctx, params.id);
+      const integration = await latestIntegration(db, ctx, app.id);
+      if (!integration || integration.answered_at !== null || integration.deadline < romeDay(now)) {
+        throw new AppError(409, 'calls.integration_closed');
+      }
+      await db
+        .updateTable('integration_request')
+        .set({ answered_at: now, answer_note: body.note ?? null })
+        .where('tenant_id', '=', ctx.tenantId)
+        .where('id', '=', integration.id)
+        .execute();
+      await audit(db, ctx, { action: 'application.integration_answered', entityType: 'application', entityId: app.id, details: { requestId: integration.id } });
+      return applicationOut(db, ctx, app, call, now);
     },
   }),
   defineRoute({

@@ -6,8 +6,9 @@ import type { TenantContext } from '../../../kernel/context.js';
 import type { Executor } from '../../../kernel/db/tenant.js';
 import { AppError, notFound } from '../../../kernel/http/errors.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
+import { romeDay } from '../../../kernel/time.js';
 import { inScope, phaseOf, requireFor, staffScope } from '../policy.js';
-import { presentApplication, presentApplicationSummary, presentDocument, presentObjection, presentRanking } from '../presenter.js';
+import { presentApplication, presentApplicationSummary, presentDocument, presentIntegration, presentObjection, presentRanking } from '../presenter.js';
 import {
   type ApplicationRow,
   applicationsOfCall,
@@ -17,6 +18,7 @@ import {
   findApplication,
   findCall,
   json,
+  latestIntegration,
   lockApplication,
   nextProtocolNumber,
   objectionOfApplication,
@@ -34,6 +36,8 @@ import {
   DocumentOut,
   DocumentUploadBody,
   IdParams,
+  IntegrationOut,
+  IntegrationRequestBody,
   ObjectionDecisionBody,
   ObjectionOut,
   PaperApplicationBody,
@@ -80,6 +84,7 @@ async function staffApplication(db: Executor, ctx: TenantContext, id: string): P
 export async function applicationOut(db: Executor, ctx: TenantContext, app: ApplicationRow, call: CallRow, now: Date) {
   const documents = await documentsOf(db, ctx, app.id);
   const rankings = await rankingsOf(db, ctx, call.id);
+  const integration = await latestIntegration(db, ctx, app.id);
   const phase = phaseOf(call, now);
   return presentApplication(app, call, {
     documents,
@@ -87,6 +92,7 @@ export async function applicationOut(db: Executor, ctx: TenantContext, app: Appl
     evaluation: evaluateApplication(call, app),
     latest: rankings[0],
     objection: await objectionOfApplication(db, ctx, app.id),
+    integration: integration ? presentIntegration(integration, romeDay(now)) : null,
     editable: (app.status === 'draft' || app.status === 'submitted') && phase === 'open',
   });
 }
@@ -246,6 +252,58 @@ export const reviewRoutes: AnyRoute[] = [
         details: { documentId: row.id, kind: body.kind, sha256: row.sha256, by: 'office' },
       });
       return presentDocument(row);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/applications/:id/integration',
+    access: { permission: 'application:review' },
+    summary: 'Ask the applicant to complete the application (documents, note) by a deadline; the applicant is notified',
+    tags,
+    status: 201,
+    schema: { params: IdParams, body: IntegrationRequestBody, response: { 201: IntegrationOut } },
+    async handler({ db, ctx, params, body, deps }) {
+      const { app, call } = await staffApplication(db, ctx, params.id);
+      requireFor(ctx, 'application:review', call.program);
+      const today = romeDay(deps.clock.now());
+      if (!['submitted', 'admitted', 'excluded'].includes(app.status) || call.status === 'final') {
+        throw new AppError(409, 'calls.application_status');
+      }
+      if (body.deadline < today) {
+        throw new AppError(400, 'calls.deadline_past', [{ field: 'deadline', in: 'body', code: 'calls.deadline_past' }]);
+      }
+      const codes = new Set(rulesOf(call).documents.map((d) => d.code));
+      const unknown = body.documents.findIndex((d) => !codes.has(d));
+      if (unknown >= 0) {
+        throw new AppError(400, 'calls.document_kind', [{ field: `documents.${unknown}`, in: 'body', code: 'calls.document_kind' }]);
+      }
+      const row = await db
+        .insertInto('integration_request')
+        .values({
+          tenant_id: ctx.tenantId,
+          application_id: app.id,
+          documents: body.documents,
+          note: body.note,
+          deadline: body.deadline,
+          created_by: ctx.principal.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(db, ctx, {
+        action: 'application.integration_requested',
+        entityType: 'application',
+        entityId: app.id,
+        details: { requestId: row.id, documents: body.documents, deadline: body.deadline },
+      });
+      await notifyApplicant(
+        db,
+        ctx,
+        app,
+        'application.integration_requested',
+        { callTitle: call.title_it, note: `${body.note} (entro il ${body.deadline})` },
+        `integration:${row.id}`,
+      );
+      return presentIntegration(row, today);
     },
   }),
   defineRoute({
