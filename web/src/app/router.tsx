@@ -3,12 +3,32 @@ import { StaysGuard } from '../features/stays/components/StaysGuard.js';
 import { AdminAuditPage } from '../pages/AdminAuditPage.js';
 import { AdminUserPage } from '../pages/AdminUserPage.js';
 import { AdminUsersPage } from '../pages/AdminUsersPage.js';
+import {
+  AgencyAgendaPage,
+  AgencyLandlordPage,
+  AgencyLandlordsPage,
+  AgencyListingNewPage,
+  AgencyListingPage,
+  AgencyListingsPage,
+  AgencyProposalsPage,
+  AgencySeekerPage,
+  AgencySeekersPage,
+  BookingCancelPage,
+  BookingPage,
+  LandlordPortalPage,
+} from '../pages/agency/AgencyPages.js';
 import { ApplicationReviewPage } from '../pages/calls/ApplicationReviewPage.js';
 import { CallNewPage } from '../pages/calls/CallNewPage.js';
 import { CallPage } from '../pages/calls/CallPage.js';
 import { CallsPage } from '../pages/calls/CallsPage.js';
 import { MyApplicationPage } from '../pages/calls/MyApplicationPage.js';
 import { PublicRankingPage } from '../pages/calls/PublicRankingPage.js';
+import { CaseNewPage } from '../pages/cases/CaseNewPage.js';
+import { CasePage } from '../pages/cases/CasePage.js';
+import { CasesPage } from '../pages/cases/CasesPage.js';
+import { CaseVisitsPage } from '../pages/cases/CaseVisitsPage.js';
+import { HousingFirstPage } from '../pages/cases/HousingFirstPage.js';
+import { WorkPathsPage } from '../pages/cases/WorkPathsPage.js';
 import { DeliveriesPage } from '../pages/DeliveriesPage.js';
 import { DuplicatesPage } from '../pages/DuplicatesPage.js';
 import { HomePage } from '../pages/HomePage.js';
@@ -45,12 +65,6 @@ import { PaymentsPage } from '../pages/tenancies/PaymentsPage.js';
 import { TenanciesPage } from '../pages/tenancies/TenanciesPage.js';
 import { TenancyNewPage } from '../pages/tenancies/TenancyNewPage.js';
 import { TenancyPage } from '../pages/tenancies/TenancyPage.js';
-import { CaseNewPage } from '../pages/cases/CaseNewPage.js';
-import { CasePage } from '../pages/cases/CasePage.js';
-import { CasesPage } from '../pages/cases/CasesPage.js';
-import { CaseVisitsPage } from '../pages/cases/CaseVisitsPage.js';
-import { HousingFirstPage } from '../pages/cases/HousingFirstPage.js';
-import { WorkPathsPage } from '../pages/cases/WorkPathsPage.js';
 import { Layout } from './layout/Layout.js';
 import { RequireAuth, RequirePermission } from './RequireAuth.js';
 
@@ -59,6 +73,8 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/book/:ente', element: <BookingPage /> },
+      { path: '/book/:ente/cancel', element: <BookingCancelPage /> },
       { path: '/login/oidc', element: <OidcCallbackPage /> },
       { path: '/public/:ente/calls/:id/ranking', element: <PublicRankingPage /> },
       {
@@ -161,6 +177,24 @@ export const router = createBrowserRouter([
               { path: '/me/stays', element: <MyStaysPage /> },
               { path: '/me/stays/projects/:personId', element: <MyEasyProjectPage /> },
             ],
+          },
+          {
+            element: <RequirePermission permission="agency:manage" />,
+            children: [
+              { path: '/agency', element: <AgencyListingsPage /> },
+              { path: '/agency/listings/new', element: <AgencyListingNewPage /> },
+              { path: '/agency/listings/:id', element: <AgencyListingPage /> },
+              { path: '/agency/landlords', element: <AgencyLandlordsPage /> },
+              { path: '/agency/landlords/:id', element: <AgencyLandlordPage /> },
+              { path: '/agency/seekers', element: <AgencySeekersPage /> },
+              { path: '/agency/seekers/:id', element: <AgencySeekerPage /> },
+              { path: '/agency/proposals', element: <AgencyProposalsPage /> },
+              { path: '/agency/agenda', element: <AgencyAgendaPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="listing:own" />,
+            children: [{ path: '/landlord', element: <LandlordPortalPage /> }],
           },
           {
             element: <RequirePermission permission="admin:users" />,

@@ -40,6 +40,14 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (hasPermission(me, 'stay:family')) {
     entries.push({ to: '/me/stays', label: t('stays.navFamily') });
   }
+  if (hasPermission(me, 'agency:manage')) {
+    entries.push({ to: '/agency', label: t('agency.nav.agency') });
+  }
+  if (hasPermission(me, 'listing:own')) {
+    entries.push({ to: '/landlord', label: t('agency.nav.portal') });
+  } else if (hasPermission(me, 'appointment:book')) {
+    entries.push({ to: `/book/${me.ente.slug}`, label: t('agency.nav.booking') });
+  }
   if (hasPermission(me, 'admin:users')) {
     entries.push({ to: '/admin/users', label: t('nav.users') });
   }

@@ -34,6 +34,16 @@ export function actionsFor(me: Me): Action[] {
   if (hasPermission(me, 'stay:family')) {
     actions.push({ key: 'myStays', to: '/me/stays', icon: 'it-user' });
   }
+  if (hasPermission(me, 'agency:manage')) {
+    actions.push({ key: 'agency', to: '/agency', icon: 'it-key' });
+    actions.push({ key: 'agencyAgenda', to: '/agency/agenda', icon: 'it-calendar' });
+  }
+  if (hasPermission(me, 'listing:own')) {
+    actions.push({ key: 'landlordPortal', to: '/landlord', icon: 'it-key' });
+  }
+  if (hasPermission(me, 'appointment:book')) {
+    actions.push({ key: 'booking', to: `/book/${me.ente.slug}`, icon: 'it-calendar' });
+  }
   if (hasPermission(me, 'admin:users')) {
     actions.push({ key: 'users', to: '/admin/users', icon: 'it-settings' });
   }
