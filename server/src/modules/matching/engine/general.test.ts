@@ -124,8 +124,8 @@ describe('maxWeightMatching (general graphs)', { timeout: 60_000 }, () => {
 
   it('equals exhaustive search on thousands of small random graphs', () => {
     fc.assert(
-      fc.property(graphArb(10), (g) => {
-        const res = maxWeightMatching(g);
+      fc.property(graphArb(10), fc.constantFrom('auto', 'fractional', 'greedy' as const), (g, start) => {
+        const res = maxWeightMatching(g, start);
         const expected = exhaustivePairing({ n: g.n, candidates: g.u.map((a, k) => ({ a, b: g.v[k]!, weight: g.w[k]! })) });
         expect(checkedWeight(g, res)).toBe(expected);
         // duals are feasible and zero on unmatched vertices
@@ -136,7 +136,7 @@ describe('maxWeightMatching (general graphs)', { timeout: 60_000 }, () => {
           }
         }
       }),
-      { numRuns: 4000 },
+      { numRuns: 5000 },
     );
   });
 
@@ -155,7 +155,9 @@ describe('maxWeightMatching (general graphs)', { timeout: 60_000 }, () => {
           }
         }
         const g = { n: nr + nc, u: row, v: col.map((c) => nr + c), w };
-        expect(checkedWeight(g, maxWeightMatching(g))).toBe(assignSparse({ nRows: nr, nCols: nc, row, col, w }).weight);
+        const expected = assignSparse({ nRows: nr, nCols: nc, row, col, w }).weight;
+        expect(checkedWeight(g, maxWeightMatching(g, 'greedy'))).toBe(expected);
+        expect(checkedWeight(g, maxWeightMatching(g, 'fractional'))).toBe(expected);
       }),
       { numRuns: 300 },
     );

@@ -27,4 +27,4 @@ export {
   whatIfPairing,
 } from './explain.js';
 export { type AssignmentInstance, type GeneralInstance, InstanceFormatError, type InstanceKind, parseInstance } from './format.js';
-export { type GeneralGraph, type GeneralMatching, maxWeightMatching } from './general.js';
+export { type GeneralGraph, type GeneralMatching, type MatchingStart, maxWeightMatching } from './general.js';
