@@ -21,7 +21,7 @@ describe('calls journeys', () => {
     await expect.poll(() => page.getByTestId('my-applications').textContent()).toContain('2025/000001');
     await expectNoAxeViolations(page, 'calls list (citizen)');
 
-    await page.getByRole('link', { name: /Abitare collaborativo giovani/ }).click();
+    await page.locator('main table').getByRole('link', { name: /Abitare collaborativo giovani/ }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/calls/'));
     await expect.poll(() => page.locator('main h1').textContent()).toContain('Abitare collaborativo giovani');
     await expectNoAxeViolations(page, 'youth call page (citizen)');
@@ -93,7 +93,7 @@ describe('calls journeys', () => {
     await page.locator('#main-nav a[href="/calls"]').click();
     await page.waitForURL((url) => url.pathname === '/calls');
     await expectNoAxeViolations(page, 'calls list (operator)');
-    await page.getByRole('link', { name: /Dopo di Noi/ }).click();
+    await page.locator('main table').getByRole('link', { name: /Dopo di Noi – soluzioni abitative/ }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/calls/'));
     await expect.poll(() => page.getByTestId('applications-table').locator('tbody tr').count()).toBe(6);
     await expectNoAxeViolations(page, 'Dopo di Noi call (operator)');

@@ -144,6 +144,16 @@ export interface Application {
     total: number;
   } | null;
   objection: Objection | null;
+  integration: {
+    id: string;
+    documents: string[];
+    note: string;
+    deadline: string;
+    answeredAt: string | null;
+    answerNote: string | null;
+    open: boolean;
+    createdAt: string;
+  } | null;
   editable: boolean;
 }
 
@@ -317,6 +327,14 @@ export function useStaffUpload(id: string) {
   });
 }
 
+export function useRequestIntegration(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { documents: string[]; note: string; deadline: string }) => api<unknown>('POST', `/api/v1/applications/${id}/integration`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.application(id) }),
+  });
+}
+
 export function useApplication(id: string) {
   return useQuery({ queryKey: keys.application(id), queryFn: () => api<Application>('GET', `/api/v1/applications/${id}`) });
 }
@@ -382,6 +400,10 @@ export function useUpdateMyApplication(id: string) {
 
 export function useSubmitMyApplication(id: string) {
   return useMyMutation(id, () => api<Application>('POST', `/api/v1/me/applications/${id}/submit`));
+}
+
+export function useAnswerIntegration(id: string) {
+  return useMyMutation(id, (note: string) => api<Application>('POST', `/api/v1/me/applications/${id}/integration/answer`, note ? { note } : {}));
 }
 
 export function useWithdrawMyApplication(id: string) {

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../app/format.js';
 import { usePageTitle } from '../../app/usePageTitle.js';
 import { pick, useApplication, useCall, useStaffUpload } from '../../features/calls/api.js';
 import { DocumentUpload } from '../../features/calls/components/DocumentUpload.js';
+import { IntegrationRequestForm } from '../../features/calls/components/IntegrationPanels.js';
 import { ReviewForm } from '../../features/calls/components/ReviewForm.js';
 import { STATUS_BADGE } from '../../features/calls/labels.js';
 import { Alert, Loading, StatusBadge } from '../../ui/feedback.js';
@@ -88,6 +89,9 @@ export function ApplicationReviewPage() {
       </div>
       {a.objection ? (
         <Alert kind="info">{t('calls.review.objection', { text: a.objection.text, status: t(`calls.objection.status.${a.objection.status}`) })}</Alert>
+      ) : null}
+      {call.data.policies.review && ['submitted', 'admitted', 'excluded'].includes(a.status) && call.data.status !== 'final' ? (
+        <IntegrationRequestForm call={call.data} app={a} />
       ) : null}
       <ReviewForm call={call.data} app={a} />
     </>

@@ -9,6 +9,7 @@ import { enumKey, formatPoints, STATUS_BADGE } from '../labels.js';
 import { ApplyWizard } from './ApplyWizard.js';
 import { DocumentUpload } from './DocumentUpload.js';
 import { EvaluationTable } from './EvaluationTable.js';
+import { IntegrationAnswer } from './IntegrationPanels.js';
 
 /** The applicant's own page: receipt, status, score per criterion, position, what-if, objection, withdrawal. */
 export function MyApplicationView({ call, app, ente }: { call: Call; app: Application; ente: string }) {
@@ -50,6 +51,7 @@ export function MyApplicationView({ call, app, ente }: { call: Call; app: Applic
           </a>
         </div>
       ) : null}
+      <IntegrationAnswer call={call} app={app} />
       {app.exclusion ? <Alert kind="warning">{t('calls.mine.excluded', { reason: t(`calls.exclusion.${app.exclusion.reason}`) })}</Alert> : null}
       {app.ranking ? (
         <section aria-labelledby="my-position" className="mb-4">
