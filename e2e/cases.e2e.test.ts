@@ -51,6 +51,17 @@ describe('cases journey', () => {
     expect(await page.getByTestId('visit-history').textContent()).toContain('Frigo pieno');
     await expectNoAxeViolations(page, 'visit log after logging (360 px)');
     await page.screenshot({ path: screenshotPath('cases-visit-log-phone'), fullPage: true });
+
+    // Back on the case: link the participant's Housing First tenancy, whose rent contribution shows.
+    await page.getByRole('link', { name: 'Torna al percorso' }).click();
+    await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByText('Registra o modifica l’alloggio').click();
+    const tenancy = page.getByLabel('Contratto Housing First (alloggio e contributo)');
+    await expect.poll(() => tenancy.locator('option').count()).toBeGreaterThan(1);
+    await tenancy.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Salva l’alloggio' }).click();
+    await expect.poll(() => page.locator('#placement-heading').locator('..').textContent()).toMatch(/€/);
+    await expectNoAxeViolations(page, 'case page with the flat (360 px)');
   });
 
   it('partner staff of Azienda USL see the shared note of a co-housing case but never the team-only one', async () => {

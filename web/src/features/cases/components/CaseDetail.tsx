@@ -10,6 +10,8 @@ import { CaseAgreements } from './CaseAgreements.js';
 import { CaseNotes } from './CaseNotes.js';
 import { CasePath } from './CasePath.js';
 import { CaseReferrals } from './CaseReferrals.js';
+import { CaseStatusForm } from './CaseStatusForm.js';
+import { PlacementForm } from './PlacementForm.js';
 import { CaseWorkPaths } from './WorkPaths.js';
 
 function Team({ c }: { c: Case }) {
@@ -113,7 +115,8 @@ function Placement({ c }: { c: Case }) {
       ) : (
         <p>{t('cases.placement.none')}</p>
       )}
-      <Link className="btn btn-primary" to={`/cases/${c.id}/visits`}>
+      {c.policies.write ? <PlacementForm key={`${p?.housedOn}-${p?.tenancyId}-${p?.leftOn}`} c={c} /> : null}
+      <Link className="btn btn-primary mt-3" to={`/cases/${c.id}/visits`}>
         {t('cases.visits.open')}
       </Link>
     </section>
@@ -150,6 +153,8 @@ export function CaseDetail({ id }: { id: string }) {
         ) : null}
       </p>
       {d.summary ? <p>{d.summary}</p> : null}
+      {d.closeReason ? <p>{t('cases.detail.closeReason', { reason: d.closeReason })}</p> : null}
+      {d.policies.write ? <CaseStatusForm key={d.status} c={d} /> : null}
       <Team c={d} />
       <Placement c={d} />
       <CasePath c={d} />
