@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { TenantContext } from '../../kernel/context.js';
 import { type Executor, inTenant } from '../../kernel/db/tenant.js';
+import type { DB } from '../../kernel/db/types.js';
 import type { Keyset } from '../../kernel/http/pagination.js';
 
 type Ctx = Pick<TenantContext, 'tenantId'>;
@@ -220,7 +221,6 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
   let q = baseUnits(db, ctx);
   if (f.q) {
     const key = f.q.toLowerCase();
-    const like = escapeLike(f.q);
     q = q.where('u.id', 'in', (eb) =>
       eb
         .selectFrom('unit as qu')
@@ -231,11 +231,9 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
         .unionAll(
           eb
             .selectFrom('unit as qu')
-            .innerJoin('building as qb', (j) => j.onRef('qb.tenant_id', '=', 'qu.tenant_id').onRef('qb.id', '=', 'qu.building_id'))
-            .leftJoin('estate as qe', (j) => j.onRef('qe.tenant_id', '=', 'qb.tenant_id').onRef('qe.id', '=', 'qb.estate_id'))
             .select('qu.id')
             .where(inTenant(ctx, 'qu'))
-            .where((x) => x.or([x('qb.address', 'ilike', like), x('qe.name', 'ilike', like)])),
+            .where(sql<boolean>`qu.building_id = ANY(ARRAY(${buildingsMatching(db, ctx, f.q as string)}))`),
         ),
     );
   }
@@ -308,17 +306,56 @@ function filteredUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter): Ba
  * codes), then only its rows get their owner, status and program: joining those for every match
  * before the LIMIT cost a probe per matching unit.
  */
+/** The buildings whose address or estate name contains `text` (few: matched before their units). */
+function buildingsMatching(db: Executor, ctx: Ctx, text: string) {
+  const like = escapeLike(text);
+  return db
+    .selectFrom('building as sb')
+    .leftJoin('estate as se', (j) => j.onRef('se.tenant_id', '=', 'sb.tenant_id').onRef('se.id', '=', 'sb.estate_id'))
+    .select('sb.id')
+    .where(inTenant(ctx, 'sb'))
+    .where((x) => x.or([x('sb.address', 'ilike', like), x('se.name', 'ilike', like)]));
+}
+
+/**
+ * One page of units in code order. The page is chosen first on the filtered units alone (ids and
+ * codes), then only its rows get their building, owner, status and program: joining those for
+ * every match before the LIMIT cost a probe per matching unit. With a search, the page is the
+ * union of two branches — code prefix, units of the matching buildings — each of which the
+ * indexes answer without reading the units (migration 0016).
+ */
 export function listUnits(db: Executor, ctx: Ctx, today: string, f: UnitFilter & { after?: Keyset; limit: number }) {
-  let page = filteredUnits(db, ctx, today, f);
-  if (f.after) {
-    page = page.where(sql<boolean>`(u.code, u.id) > (${f.after.v}, ${f.after.id}::uuid)`);
+  const after = <Q extends BaseUnits>(q: Q): Q => (f.after ? (q.where(sql<boolean>`(u.code, u.id) > (${f.after.v}, ${f.after.id}::uuid)`) as Q) : q);
+  const rows = (ids: SelectQueryBuilder<DB, never, { id: string }>) =>
+    unitColumns(baseUnits(db, ctx), today).where('u.id', 'in', ids).orderBy('u.code').orderBy('u.id').execute();
+  if (!f.q) {
+    return rows(pageOfUnits(after(filteredUnits(db, ctx, today, f)), f.limit));
   }
-  const ids = page
+  const key = f.q.toLowerCase();
+  const rest = { ...f, q: undefined };
+  const byCode = after(filteredUnits(db, ctx, today, rest))
+    .where('u.code_key', '>=', key)
+    .where('u.code_key', '<', key + TOP)
+    .select(['u.id', 'u.code']);
+  const byBuilding = after(filteredUnits(db, ctx, today, rest))
+    .where(sql<boolean>`u.building_id = ANY(ARRAY(${buildingsMatching(db, ctx, f.q)}))`)
+    .select(['u.id', 'u.code']);
+  return rows(
+    db
+      .selectFrom(byCode.union(byBuilding).as('m'))
+      .select('m.id')
+      .orderBy('m.code')
+      .orderBy('m.id')
+      .limit(f.limit + 1),
+  );
+}
+
+function pageOfUnits(q: BaseUnits, limit: number) {
+  return q
     .select('u.id')
     .orderBy('u.code')
     .orderBy('u.id')
-    .limit(f.limit + 1);
-  return unitColumns(baseUnits(db, ctx), today).where('u.id', 'in', ids).orderBy('u.code').orderBy('u.id').execute();
+    .limit(limit + 1);
 }
 
 /** How many units match the filter, by current status (null: no status today). */
