@@ -417,6 +417,25 @@ describe('mutual aid', () => {
     expect((await w.op.post(`/api/v1/stays/solutions/${w.respite.id}/pairings`, body)).json().code).toBe('stay.not_mutual_aid');
     expect((await w.op.get(`/api/v1/stays/solutions/${flat.id}/pairings`)).json().items).toHaveLength(1);
     expect((await w.op.get('/api/v1/stays/solutions')).json().items.find((s: { id: string }) => s.id === flat.id).guestsToday).toBe(1);
+    // Suggested pairings from the matching engine: the best overall assignment, explained.
+    const anna = await buildPerson(db(), { tenantId: w.ente.id, givenName: 'Anna', familyName: 'Studentessa' });
+    const sug = await w.op.post(`/api/v1/stays/solutions/${flat.id}/pairings/suggest`, {
+      residents: [
+        { personId: w.guest.id, hoursPerWeek: 4, tasks: ['spesa', 'cena'] },
+        { personId: w.other.id, hoursPerWeek: 2, tasks: ['bollette'] },
+      ],
+      helpers: [
+        { personId: helper.id, hoursPerWeek: 6, tasks: ['Spesa', 'cena', 'bollette'] },
+        { personId: anna.id, hoursPerWeek: 2, tasks: ['spesa'] },
+      ],
+    });
+    expect(sug.statusCode).toBe(200);
+    // Marco alone would fit Luca best (60), but Anna + Marco (30 + 40 = 70) beats Marco + nobody.
+    expect(sug.json().pairs.map((p: { residentName: string; helperName: string; weight: number }) => [p.residentName, p.helperName, p.weight])).toEqual([
+      ['Luca Guidi', 'Anna Studentessa', 30],
+      ['Sara Pieri', 'Marco Studente', 40],
+    ]);
+    expect((await w.partnerA.post(`/api/v1/stays/solutions/${flat.id}/pairings/suggest`, {})).statusCode).toBe(403);
   });
 });
 

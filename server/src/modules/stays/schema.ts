@@ -189,3 +189,25 @@ export const PairingOut = z.object({
   startsOn: Day,
   endsOn: Day.nullable(),
 });
+
+const PairingSideBody = z.object({
+  personId: z.uuid(),
+  hoursPerWeek: z.number().min(0.5).max(60).multipleOf(0.5),
+  tasks: z.array(z.string().trim().min(1).max(100)).min(1).max(20).describe('Tasks needed (resident) or offered (helper)'),
+});
+export const SuggestBody = z.object({ residents: z.array(PairingSideBody).min(1).max(200), helpers: z.array(PairingSideBody).min(1).max(200) });
+export const SuggestOut = z.object({
+  pairs: z.array(
+    z.object({
+      residentId: z.uuid(),
+      residentName: z.string(),
+      helperId: z.uuid(),
+      helperName: z.string(),
+      hoursPerWeek: z.number(),
+      weight: z.number().int(),
+      sharedTasks: z.array(z.string()),
+      lines: z.array(z.object({ code: z.string(), points: z.number(), detail: z.string() })),
+    }),
+  ),
+  unmatchedResidents: z.array(z.uuid()),
+});

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 // Housing solutions: catalogue, bed calendar, staffing, mutual-aid pairings.
 import { z } from 'zod';
 import { audit } from '../../../kernel/audit/audit.js';
@@ -6,10 +7,23 @@ import { AppError, notFound } from '../../../kernel/http/errors.js';
 import { type AnyRoute, defineRoute } from '../../../kernel/http/route.js';
 import { romeDay } from '../../../kernel/time.js';
 import { unitFacts } from '../../stock/index.js';
+import { suggestPairings } from '../pairing.js';
 import { requireManage, requireSolutionScope } from '../policy.js';
 import { presentBed, presentSolution } from '../presenter.js';
 import * as repo from '../repo.js';
-import { CalendarOut, IdParams, PairingBody, PairingOut, RangeQuery, SolutionCreateBody, SolutionOut, StaffingOut, StaffPlanBody } from '../schema.js';
+import {
+  CalendarOut,
+  IdParams,
+  PairingBody,
+  PairingOut,
+  RangeQuery,
+  SolutionCreateBody,
+  SolutionOut,
+  StaffingOut,
+  StaffPlanBody,
+  SuggestBody,
+  SuggestOut,
+} from '../schema.js';
 import { daysOf, staffingOf } from '../staffing.js';
 
 export const tags = ['stays'];
@@ -224,6 +238,51 @@ export const solutionRoutes: AnyRoute[] = [
       await audit(db, ctx, { action: 'stay.pairing_created', entityType: 'mutual_aid_pairing', entityId: id, details: { solutionId: s.id } });
       const row = (await repo.pairings(db, ctx, s.id)).find((p) => p.id === id);
       return presentPairing(row as NonNullable<typeof row>);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/stays/solutions/:id/pairings/suggest',
+    access: manageAccess,
+    summary:
+      'Suggest mutual-aid pairings: the best one-to-one assignment of helpers to residents (matching engine) by shared tasks and hours, explained; nothing is recorded',
+    tags,
+    schema: { params: IdParams, body: SuggestBody, response: { 200: SuggestOut } },
+    async handler({ db, ctx, params, body, deps }) {
+      requireManage(ctx);
+      const s = await loadSolution(db, ctx, { kind: 'all' }, romeDay(deps.clock.now()), params.id);
+      if (s.kind !== 'mutual_aid') {
+        throw new AppError(422, 'stay.not_mutual_aid');
+      }
+      const ids = [...new Set([...body.residents, ...body.helpers].map((x) => x.personId))];
+      const names = new Map(
+        (
+          await db
+            .selectFrom('person')
+            .select(['id', sql<string>`given_name || ' ' || family_name`.as('name')])
+            .where(inTenant(ctx))
+            .where('id', 'in', ids)
+            .execute()
+        ).map((p) => [p.id, p.name]),
+      );
+      const missing = body.residents.findIndex((r) => !names.has(r.personId));
+      if (missing >= 0 || body.helpers.some((h) => !names.has(h.personId))) {
+        throw new AppError(422, 'stay.person_unknown');
+      }
+      const out = suggestPairings(body.residents, body.helpers);
+      return {
+        pairs: out.pairs.map((p) => ({
+          residentId: p.residentId,
+          residentName: names.get(p.residentId) as string,
+          helperId: p.helperId,
+          helperName: names.get(p.helperId) as string,
+          hoursPerWeek: p.hoursPerWeek,
+          weight: p.fit.weight,
+          sharedTasks: p.fit.sharedTasks,
+          lines: p.fit.lines,
+        })),
+        unmatchedResidents: out.unmatchedResidents,
+      };
     },
   }),
 ];

@@ -101,3 +101,19 @@ describe('life-project review', () => {
     expect(progressWord(4)).toBe('achieved');
   });
 });
+
+describe('mutual-aid pairing fit', () => {
+  it('hand-computed: two shared tasks, helper covers 3 of 4 hours', async () => {
+    const { pairingFit } = await import('./pairing.js');
+    const fit = pairingFit(
+      { personId: 'r', hoursPerWeek: 4, tasks: ['Spesa', 'cena', 'bollette'] },
+      { personId: 'h', hoursPerWeek: 3, tasks: [' spesa', 'Cena'] },
+    );
+    expect(fit.sharedTasks).toEqual(['spesa', 'cena']);
+    expect(fit.weight).toBe(20 + 20 + 15);
+  });
+  it('no task in common: not a candidate', async () => {
+    const { pairingFit } = await import('./pairing.js');
+    expect(pairingFit({ personId: 'r', hoursPerWeek: 4, tasks: ['spesa'] }, { personId: 'h', hoursPerWeek: 9, tasks: ['musica'] }).weight).toBe(0);
+  });
+});
