@@ -10,6 +10,7 @@ import type { Executor } from '../../src/kernel/db/tenant.js';
 import { romeDay } from '../../src/kernel/time.js';
 import { buildNoticeNumber } from '../../src/modules/tenancies/index.js';
 import { monthlyCharge, nextMonth } from '../../src/modules/tenancies/rules/ledger.js';
+import { splitPlan } from '../../src/modules/tenancies/rules/plans.js';
 import {
   computeRent,
   DEFAULT_ERP_TUSCANY,
@@ -113,7 +114,7 @@ export async function seedDemoTenancies(db: Executor, today = romeDay(new Date()
   }
   // PGlite runs no autovacuum: without statistics the planner guesses one row per table and joins
   // tenancies to units the slow way. Bulk-loaded tables are analysed once here.
-  await sql`ANALYZE tenancy, tenancy_income, rent_assessment, ledger_entry, payment_notice, unit, unit_status, unit_program, building, estate,
+  await sql`ANALYZE tenancy, tenancy_income, payment_plan, payment_plan_instalment, rent_assessment, ledger_entry, payment_notice, unit, unit_status, unit_program, building, estate,
     household, household_member, person, isee, household_income`.execute(db);
 }
 
@@ -235,6 +236,7 @@ async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec, w: Retur
   }
   let sequence = 1;
   let next = 0;
+  const inArrears: string[] = [];
   const counters = new Map<string, number>();
 
   for (const p of periods) {
@@ -320,6 +322,9 @@ async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec, w: Retur
     // Payment behaviour: mostly on time, some late, a few in arrears since a month of 2026.
     const roll = r.next();
     const profile = isCitizen ? 'citizen' : roll < 0.78 ? 'good' : roll < 0.9 ? 'late' : 'arrears';
+    if (profile === 'arrears') {
+      inArrears.push(id);
+    }
     const stopFrom = monthsAfter(FIRST_MONTH, r.int(3, 9));
     for (let m = FIRST_MONTH; m <= LAST_MONTH; m = nextMonth(m)) {
       const c = monthlyCharge({ month: m, start: p.from, end: null, annualRentCents: rent.annualCents, serviceChargesCents: service });
@@ -401,5 +406,33 @@ async function seedEnte(db: Executor, tenantId: string, spec: EnteSpec, w: Retur
   );
   await insertChunks(db, 'ledger_entry', ledger, 1000);
   await insertChunks(db, 'payment_notice', notices);
+  // Two households in arrears agreed a repayment plan three months ago: 6 instalments of what they
+  // owed then (one plan is being kept by nobody: the demo shows it broken).
+  const planStart = monthsAfter(FIRST_MONTH, 8);
+  const plans: object[] = [];
+  const planInstalments: object[] = [];
+  for (const tenancyId of inArrears.slice(0, 2)) {
+    const owed = (ledger as { tenancy_id: string; entry_date: string; amount_cents: number }[])
+      .filter((l) => l.tenancy_id === tenancyId && l.entry_date < planStart)
+      .reduce((sum, l) => sum + l.amount_cents, 0);
+    if (owed <= 0) {
+      continue;
+    }
+    const planId = r.uuid();
+    plans.push({
+      tenant_id: tenantId,
+      id: planId,
+      tenancy_id: tenancyId,
+      start_date: planStart,
+      total_cents: owed,
+      note: 'Accordo con la mediazione sociale',
+      created_by: author,
+    });
+    for (const i of splitPlan(owed, 6, `${planStart.slice(0, 8)}20`)) {
+      planInstalments.push({ tenant_id: tenantId, plan_id: planId, no: i.no, due_date: i.dueDate, amount_cents: i.amountCents });
+    }
+  }
+  await insertChunks(db, 'payment_plan', plans);
+  await insertChunks(db, 'payment_plan_instalment', planInstalments);
   await db.updateTable('payment_settings').set({ next_sequence: sequence }).where('tenant_id', '=', tenantId).execute();
 }

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Program } from '../../kernel/auth/permissions.js';
 import { type Executor, inTenant } from '../../kernel/db/tenant.js';
+import { plansOf } from './plans.js';
 import type { Scope } from './policy.js';
 import { type ArrearsAssessment, assessArrears, DEFAULT_ARREARS_THRESHOLDS } from './rules/arrears.js';
 
@@ -74,6 +75,14 @@ export async function arrearsOf(db: Executor, ctx: Ctx, scope: Scope, today: str
     q = q.where(sql<boolean>`t.during @> ${today}::date`);
   }
   const rows = await q.execute();
+  const withPlans = await db.selectFrom('payment_plan').select('tenancy_id').distinct().where(inTenant(ctx)).where('cancelled_at', 'is', null).execute();
+  const planned = new Set(withPlans.map((p) => p.tenancy_id));
+  const plans = await plansOf(
+    db,
+    ctx,
+    rows.filter((r) => planned.has(r.id)).map((r) => r.id),
+    today,
+  );
   return rows.map((r): ArrearsFacts => {
     const incomes = (r.incomes ?? []).map(Number);
     const balance = Number(r.balance);
@@ -98,6 +107,7 @@ export async function arrearsOf(db: Executor, ctx: Ctx, scope: Scope, today: str
         tenancyStart: r.start_date,
         incomeCents: incomes[0] ?? null,
         previousIncomeCents: incomes[1] ?? null,
+        missedInstalments: (plans.get(r.id) ?? []).filter((p) => p.state !== 'cancelled').reduce((n, p) => n + p.missed, 0),
       }),
     };
   });

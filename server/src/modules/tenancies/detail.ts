@@ -3,6 +3,7 @@ import type { TenantContext } from '../../kernel/context.js';
 import type { Executor } from '../../kernel/db/tenant.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { arrearsOf } from './arrears.js';
+import { plansOf } from './plans.js';
 import type { Scope } from './policy.js';
 import { presentLedger, presentTenancyDetail } from './presenter.js';
 import * as repo from './repo.js';
@@ -23,7 +24,8 @@ export async function loadTenancy(db: Executor, ctx: TenantContext, scope: Scope
   if (!facts) {
     throw notFound();
   }
-  return presentTenancyDetail(row, { signatories, documents, incomes, assessments, arrears: facts.arrears }, today, ctx.lang);
+  const plans = (await plansOf(db, ctx, [id], today)).get(id) ?? [];
+  return { ...presentTenancyDetail(row, { signatories, documents, incomes, assessments, arrears: facts.arrears }, today, ctx.lang), plans };
 }
 
 export async function loadLedger(db: Executor, ctx: TenantContext, id: string, at: string) {

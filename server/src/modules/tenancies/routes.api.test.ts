@@ -381,3 +381,42 @@ describe('aged arrears report', () => {
     expect((await social.get('/api/v1/tenancies/aged-arrears')).json().rows).toEqual([]);
   });
 });
+
+describe('payment plans', () => {
+  it('a plan splits the debt into instalments tracked against payments; missed ones break it and raise the arrears score', async () => {
+    const { op, unit, hh, ente } = await world();
+    const { id } = (await op.post('/api/v1/tenancies', tenancyBody(unit.id, hh, { startDate: '2026-05-01' }))).json();
+    for (const month of ['2026-05', '2026-06', '2026-07']) {
+      await op.post('/api/v1/tenancies/charge-runs', { month });
+    }
+    // Owed 3 × 9,500 = 28,500 on 23 Nov 2026 (the test clock): a plan in 3 instalments of 9,500 from 10 Dec.
+    const created = await op.post(`/api/v1/tenancies/${id}/plans`, { instalments: 3, firstDue: '2026-12-10', note: 'Accordo con la mediatrice' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ totalCents: 28_500, state: 'active', missed: 0 });
+    expect(created.json().instalments.map((i: { dueDate: string; amountCents: number }) => [i.dueDate, i.amountCents])).toEqual([
+      ['2026-12-10', 9_500],
+      ['2027-01-10', 9_500],
+      ['2027-02-10', 9_500],
+    ]);
+    const before = (await op.get(`/api/v1/tenancies/${id}`)).json();
+    expect(before.plans).toHaveLength(1);
+    // Three months later (no payment, no new charges): two instalments are missed → broken.
+    t.clock.set('2027-02-20T09:00:00Z');
+    try {
+      // Sessions expire with the clock: sign in again three months later.
+      const later = await loginAs(t.app, op.user);
+      const plans = (await later.get(`/api/v1/tenancies/${id}/plans`)).json().items;
+      expect(plans[0]).toMatchObject({ state: 'broken', missed: 2 });
+      expect(plans[0].instalments.map((i: { state: string }) => i.state)).toEqual(['missed', 'missed', 'due']);
+      const detail = (await later.get(`/api/v1/tenancies/${id}`)).json();
+      expect(detail.arrears.lines.map((l: { code: string }) => l.code)).toContain('arrears_plan_missed');
+    } finally {
+      t.clock.set('2026-11-23T09:00:00Z');
+    }
+    const again = await loginAs(t.app, op.user);
+    expect((await again.post(`/api/v1/tenancies/${id}/plans/${created.json().id}/cancel`)).statusCode).toBe(204);
+    expect((await again.get(`/api/v1/tenancies/${id}/plans`)).json().items[0].state).toBe('cancelled');
+    const social = await staff(ente.id, 'social_worker', 'youth_collab');
+    expect((await social.get(`/api/v1/tenancies/${id}/plans`)).statusCode).toBe(404);
+  });
+});

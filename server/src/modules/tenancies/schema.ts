@@ -188,6 +188,29 @@ export const ArrearsOut = z.object({
   lines: z.array(ExplanationLineOut),
 });
 
+// ---- payment plans ----
+
+export const PlanBody = z.object({
+  instalments: z.number().int().min(2).max(36),
+  firstDue: Day,
+  totalCents: Cents.refine((n) => n > 0, { message: 'tenancy.amount_positive' })
+    .optional()
+    .describe('Default: the balance owed today'),
+  note: Text(1000).nullable().default(null),
+});
+export const PlanOut = z.object({
+  id: z.uuid(),
+  startDate: Day,
+  totalCents: z.number().int(),
+  note: z.string().nullable(),
+  state: z.enum(['active', 'completed', 'broken', 'cancelled']),
+  paidCents: z.number().int().describe('Payments since the plan started'),
+  missed: z.number().int(),
+  instalments: z.array(z.object({ no: z.number().int(), dueDate: Day, amountCents: z.number().int(), state: z.enum(['paid', 'due', 'missed']) })),
+  createdAt: z.string(),
+});
+export const PlanParams = z.object({ id: z.uuid(), planId: z.uuid() });
+
 export const TenancyDetailOut = TenancySummaryOut.extend({
   householdId: z.uuid().nullable(),
   householdName: z.string().nullable(),
@@ -206,6 +229,7 @@ export const TenancyDetailOut = TenancySummaryOut.extend({
   rent: RentOut.nullable().describe("The rent in force today (or at the start, if it hasn't begun)"),
   rentHistory: z.array(RentOut),
   arrears: ArrearsOut,
+  plans: z.array(PlanOut).describe('Payment plans, newest first, tracked today'),
   createdAt: z.string(),
 });
 

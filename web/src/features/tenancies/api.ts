@@ -89,6 +89,19 @@ export interface Tenancy extends TenancySummary {
   rent: Rent | null;
   rentHistory: Rent[];
   arrears: Arrears;
+  plans: Plan[];
+  createdAt: string;
+}
+
+export interface Plan {
+  id: string;
+  startDate: string;
+  totalCents: number;
+  note: string | null;
+  state: 'active' | 'completed' | 'broken' | 'cancelled';
+  paidCents: number;
+  missed: number;
+  instalments: { no: number; dueDate: string; amountCents: number; state: 'paid' | 'due' | 'missed' }[];
   createdAt: string;
 }
 
@@ -414,4 +427,8 @@ export function useAgedArrears(by: 'estate' | 'program') {
     queryKey: [...key, 'aged', by],
     queryFn: () => api<{ at: string; by: string; rows: AgedRow[]; totals: Omit<AgedRow, 'key'> }>('GET', `${base}/aged-arrears${query({ by })}`),
   });
+}
+
+export function useCreatePlan(id: string) {
+  return useTenancyMutation((body: { instalments: number; firstDue: string; note: string | null }) => api<Plan>('POST', url(id, '/plans'), body));
 }

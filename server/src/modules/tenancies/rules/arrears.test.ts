@@ -42,6 +42,14 @@ describe('arrears early warning, by hand', () => {
   });
 });
 
+describe('arrears and payment plans', () => {
+  it('each missed instalment adds 10 points, up to 20', () => {
+    expect(assessArrears({ ...base, missedInstalments: 1 }).score).toBe(10);
+    expect(assessArrears({ ...base, missedInstalments: 5 }).lines.map((l) => l.code)).toEqual(['arrears_plan_missed']);
+    expect(assessArrears({ ...base, missedInstalments: 5 }).score).toBe(20);
+  });
+});
+
 describe('arrears properties', () => {
   it('the score is within 0–100 and never falls when the debt grows', () => {
     fc.assert(

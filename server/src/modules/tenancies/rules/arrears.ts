@@ -15,6 +15,9 @@ export interface ArrearsThresholds {
   /** An income drop of at least this much (bp of the previous income) adds `incomeDropPoints`. */
   incomeDropBp: number;
   incomeDropPoints: number;
+  /** Points per missed instalment of a payment plan, up to `maxPlanPoints`. */
+  missedInstalmentPoints: number;
+  maxPlanPoints: number;
   /** Levels by score. */
   watch: number;
   alert: number;
@@ -30,6 +33,8 @@ export const DEFAULT_ARREARS_THRESHOLDS: ArrearsThresholds = {
   noPaymentPoints: 15,
   incomeDropBp: 2_500,
   incomeDropPoints: 15,
+  missedInstalmentPoints: 10,
+  maxPlanPoints: 20,
   watch: 15,
   alert: 40,
   critical: 70,
@@ -47,6 +52,8 @@ export interface ArrearsInput {
   /** Latest declared yearly income and the one before, when known. */
   incomeCents: number | null;
   previousIncomeCents: number | null;
+  /** Missed instalments of the tenancy's payment plans (0 when none). */
+  missedInstalments?: number;
 }
 
 export type ArrearsLevel = 'none' | 'watch' | 'alert' | 'critical';
@@ -100,6 +107,11 @@ export function assessArrears(i: ArrearsInput, t: ArrearsThresholds = DEFAULT_AR
       score += t.incomeDropPoints;
       lines.push({ code: 'arrears_income_drop', values: { dropBp, points: t.incomeDropPoints } });
     }
+  }
+  if ((i.missedInstalments ?? 0) > 0) {
+    const points = Math.min(t.maxPlanPoints, (i.missedInstalments ?? 0) * t.missedInstalmentPoints);
+    score += points;
+    lines.push({ code: 'arrears_plan_missed', values: { missed: i.missedInstalments ?? 0, points } });
   }
   score = Math.min(100, score);
   if (lines.length === 0) {

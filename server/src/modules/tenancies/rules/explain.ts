@@ -103,6 +103,10 @@ const TEXT: Record<string, { it: Render; en: Render }> = {
     it: (v, _e, p) => `Reddito calato del ${p(v.dropBp)} rispetto alla dichiarazione precedente: +${v.points} punti.`,
     en: (v, _e, p) => `Income fell by ${p(v.dropBp)} since the previous declaration: +${v.points} points.`,
   },
+  arrears_plan_missed: {
+    it: (v) => `Rate del piano di rientro non pagate: ${v.missed}: +${v.points} punti.`,
+    en: (v) => `Missed instalments of the repayment plan: ${v.missed}: +${v.points} points.`,
+  },
   arrears_none: {
     it: () => 'Nessun arretrato.',
     en: () => 'No arrears.',

@@ -4,6 +4,7 @@ import { Alert, Loading } from '../../../ui/feedback.js';
 import { useMyNotice, useMyTenancies } from '../api.js';
 import { LedgerTable } from './LedgerTable.js';
 import { NoticeList } from './NoticeList.js';
+import { PlanList } from './Plans.js';
 import { RentExplanation } from './RentExplanation.js';
 import { ContractFacts } from './TenancyDetail.js';
 
@@ -38,6 +39,14 @@ export function MyHome() {
               </>
             ) : null}
             <LedgerTable ledger={ledger} caption={t('tenancies.ledger.caption', { code: tenancy.code })} />
+            {tenancy.plans.length > 0 ? (
+              <section aria-labelledby={`plans-${tenancy.id}`}>
+                <h2 id={`plans-${tenancy.id}`} className="h4">
+                  {t('tenancies.plans.heading')}
+                </h2>
+                <PlanList plans={tenancy.plans} />
+              </section>
+            ) : null}
             <section aria-labelledby={`notices-${tenancy.id}`}>
               <h2 id={`notices-${tenancy.id}`} className="h4">
                 {t('tenancies.mine.toPay')}

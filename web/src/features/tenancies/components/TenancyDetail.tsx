@@ -8,6 +8,7 @@ import { LEVEL_BADGE, romeToday } from '../labels.js';
 import { EntryForm } from './EntryForm.js';
 import { LedgerTable } from './LedgerTable.js';
 import { NoticeList } from './NoticeList.js';
+import { PlanForm, PlanList } from './Plans.js';
 import { RentExplanation } from './RentExplanation.js';
 
 /** The contract in a description list. */
@@ -164,6 +165,15 @@ export function TenancyDetail({ tenancy, canManage }: { tenancy: Tenancy; canMan
       {ledger.isPending ? <Loading label={t('common.loading')} /> : null}
       {ledger.data ? <LedgerTable ledger={ledger.data} caption={t('tenancies.ledger.caption', { code: tenancy.code })} /> : null}
       {canManage ? <EntryForm tenancyId={tenancy.id} today={romeToday()} /> : null}
+      <section aria-labelledby="plans-heading" className="mt-4">
+        <h2 id="plans-heading" className="h4">
+          {t('tenancies.plans.heading')}
+        </h2>
+        <PlanList plans={tenancy.plans} />
+        {canManage && tenancy.balanceCents > 0 && !tenancy.plans.some((p) => p.state === 'active') ? (
+          <PlanForm tenancyId={tenancy.id} defaultFirstDue={romeToday()} />
+        ) : null}
+      </section>
       <section aria-labelledby="notices-heading" className="mt-4">
         <h2 id="notices-heading" className="h4">
           {t('tenancies.notices.heading')}
