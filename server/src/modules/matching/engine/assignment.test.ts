@@ -142,6 +142,8 @@ describe('bipartite assignment (not every row must be matched)', { timeout: 60_0
     expect(() => assignDense(1, 1, [1.5])).toThrow(RangeError);
     expect(() => assignDense(1, 1, [-1])).toThrow(RangeError);
     expect(() => assignSparse({ nRows: 1, nCols: 1, row: [0], col: [1], w: [1] })).toThrow(RangeError);
+    expect(() => assignSparse({ nRows: 1, nCols: 1, row: [0], col: [0], w: [0.5] })).toThrow(RangeError);
+    expect(() => assignDenseCertified(1, 2, [3, -1])).toThrow(RangeError);
   });
 
   it.skipIf(!existsSync(GEN))(

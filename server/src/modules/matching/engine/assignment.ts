@@ -53,7 +53,7 @@ function buildCsr(g: BipartiteGraph, leftIsRow: boolean): LeftCsr {
   for (let k = 0; k < m; k++) {
     const l = L[k]!;
     const r = R[k]!;
-    if (!(l >= 0 && l < nLeft && r >= 0 && r < nRight) || g.w[k]! < 0) {
+    if (!(l >= 0 && l < nLeft && r >= 0 && r < nRight) || !Number.isSafeInteger(g.w[k]) || g.w[k]! < 0) {
       throw new RangeError(`edge ${k} (${g.row[k]}, ${g.col[k]}, ${g.w[k]}) is out of range`);
     }
     start[l + 1]!++;

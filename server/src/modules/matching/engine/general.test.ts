@@ -120,6 +120,8 @@ describe('maxWeightMatching (general graphs)', { timeout: 60_000 }, () => {
   it('refuses loops and out-of-range vertices', () => {
     expect(() => maxWeightMatching({ n: 2, u: [1], v: [1], w: [1] })).toThrow(RangeError);
     expect(() => maxWeightMatching({ n: 2, u: [0], v: [2], w: [1] })).toThrow(RangeError);
+    expect(() => maxWeightMatching({ n: 2, u: [0], v: [1], w: [1.5] })).toThrow(/not an integer/);
+    expect(() => maxWeightMatching({ n: 2, u: [0], v: [1], w: [-1] })).toThrow(/not an integer >= 0/);
   });
 
   it('equals exhaustive search on thousands of small random graphs', () => {

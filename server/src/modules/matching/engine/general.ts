@@ -594,9 +594,14 @@ export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'a
     if (a === b || a < 0 || b < 0 || a >= n || b >= n) {
       throw new RangeError(`edge ${k} (${a}, ${b}) is not an edge of a simple graph on ${n} vertices`);
     }
+    const x = graph.w[k]!;
+    if (!Number.isSafeInteger(x) || x < 0) {
+      // exactness rests on integer arithmetic (duals are integers or halves)
+      throw new RangeError(`edge ${k} (${a}, ${b}): weight ${x} is not an integer >= 0`);
+    }
     endpoint[2 * k] = a;
     endpoint[2 * k + 1] = b;
-    wt[k] = graph.w[k]!;
+    wt[k] = x;
     deg[a]!++;
     deg[b]!++;
   }
