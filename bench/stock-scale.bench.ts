@@ -98,6 +98,9 @@ export async function run(): Promise<Row[]> {
     const time = async (label: string, url: () => string) =>
       rows.push(timeRow(await measure(label, size, () => get(url()), { iterations: ITERATIONS, warmup: 10 })));
 
+    // Baseline on the same machine and moment: what any signed-in request costs (session, tenant
+    // transaction) without the stock; compare the rows below against it when the machine is busy.
+    await time('baseline: GET /me (session + tenant, no stock query)', () => '/api/v1/me');
     const nbh = cycle(LUCCA_NEIGHBOURHOODS);
     const status = cycle(STATUSES);
     const program = cycle(PROGRAMS);
