@@ -16,6 +16,7 @@ export const MESSAGES = {
     en: 'The period overlaps another one already recorded.',
   },
   'resource.conflict': { it: 'Esiste già un elemento con questi dati.', en: 'An item with these data already exists.' },
+  'resource.reference_missing': { it: 'Un elemento indicato nella richiesta non esiste.', en: 'An item named in the request does not exist.' },
   'agency.hours_order': { it: 'L’orario di fine deve seguire quello di inizio.', en: 'The closing time must come after the opening time.' },
   'agency.place_unknown': { it: 'Sportello non trovato o non attivo.', en: 'Counter place not found or not active.' },
   'agency.slot_unknown': { it: 'Orario non previsto per questo sportello.', en: 'Not a slot of this counter place.' },
