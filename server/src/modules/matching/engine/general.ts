@@ -583,6 +583,33 @@ function runStage(r: number): void {
 }
 
 export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'auto'): GeneralMatching {
+  // small functions rather than one long body: each is optimised on its own by V8
+  try {
+    const m = loadGraph(graph);
+    initState();
+    // the fractional start pays off on dense graphs (G-dense-1000: 20× fewer stages' work) and
+    // costs more than it saves on sparse ones (G-sparse-10k: 3× slower): pick by average degree
+    if (start === 'fractional' || (start === 'auto' && m >= 16 * n)) {
+      fractionalStart(m);
+    } else {
+      greedyDuals(m);
+    }
+    matchTightEdges();
+    for (let r = 0; r < n; r++) {
+      if (mate[r] === -1 && yBase[r]! > 0) {
+        runStage(r);
+        endStage();
+      }
+    }
+    return collect();
+  } finally {
+    release();
+  }
+}
+
+// Edges and adjacency (for vertex i the remote endpoints p: endpoint[p] is the neighbour, p >> 1
+// the edge). Returns the number of edges.
+function loadGraph(graph: GeneralGraph): number {
   n = graph.n;
   const m = graph.u.length;
   endpoint = new Int32Array(2 * m);
@@ -605,7 +632,6 @@ export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'a
     deg[a]!++;
     deg[b]!++;
   }
-  // adjacency: for vertex i the remote endpoints p (endpoint[p] is the neighbour, p >> 1 the edge)
   adjStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     adjStart[i + 1] = adjStart[i]! + deg[i]!;
@@ -616,8 +642,11 @@ export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'a
     adj[fill[endpoint[2 * k]!]!++] = 2 * k + 1;
     adj[fill[endpoint[2 * k + 1]!]!++] = 2 * k;
   }
+  return m;
+}
 
-  mate = new Int32Array(n).fill(-1); // remote endpoint index, or -1
+function initState(): void {
+  mate = new Int32Array(n).fill(-1);
   const nb = 2 * n;
   label = new Int32Array(nb);
   labelend = new Int32Array(nb).fill(-1);
@@ -634,7 +663,6 @@ export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'a
     inblossom[i] = i;
     blossombase[i] = i;
   }
-  // lazy duals: actual = base + sign · (now - since)
   yBase = new Float64Array(n);
   ySince = new Float64Array(n);
   ySign = new Int8Array(n);
@@ -649,15 +677,9 @@ export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'a
   touchedV.length = 0;
   touchedZ.length = 0;
   touchedB.length = 0;
+}
 
-  // the fractional start pays off on dense graphs (G-dense-1000: 20× fewer stages' work) and
-  // costs more than it saves on sparse ones (G-sparse-10k: 3× slower): pick by average degree
-  if (start === 'fractional' || (start === 'auto' && m >= 16 * n)) {
-    fractionalStart(m);
-  } else {
-    greedyDuals(m);
-  }
-  // match tight edges greedily
+function matchTightEdges(): void {
   for (let x = 0; x < n; x++) {
     if (mate[x] !== -1 || yBase[x] === 0) {
       continue;
@@ -672,14 +694,9 @@ export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'a
       }
     }
   }
+}
 
-  for (let r = 0; r < n; r++) {
-    if (mate[r] === -1 && yBase[r]! > 0) {
-      runStage(r);
-      endStage();
-    }
-  }
-
+function collect(): GeneralMatching {
   const mateV = new Int32Array(n).fill(-1);
   const mateEdge = new Int32Array(n).fill(-1);
   let weight = 0;
@@ -693,7 +710,5 @@ export function maxWeightMatching(graph: GeneralGraph, start: MatchingStart = 'a
       }
     }
   }
-  const dual = yBase;
-  release();
-  return { weight, mate: mateV, mateEdge, dual };
+  return { weight, mate: mateV, mateEdge, dual: yBase };
 }
