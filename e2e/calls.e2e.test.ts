@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type Harness, loginAsDemo, logout, screenshotPath, startHarness } from './harness.js';
 
@@ -9,23 +10,29 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** Operates a control from the keyboard: focus, then Enter (links and buttons alike). */
+async function press(locator: Locator): Promise<void> {
+  await locator.focus();
+  await locator.page().keyboard.press('Enter');
+}
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n');
 
 describe('calls journeys', () => {
-  it('a citizen applies to the open youth call step by step and gets a receipt with a protocol number', async () => {
+  it('a citizen applies to the open youth call with the keyboard, step by step, and gets a receipt with a protocol number', async () => {
     const { page } = await h.newPage();
     await loginAsDemo(page, 'cittadina@lucca.abitare.demo');
-    await page.locator('#main-nav a[href="/calls"]').click();
+    await press(page.locator('#main-nav a[href="/calls"]'));
     await page.waitForURL((url) => url.pathname === '/calls');
     // Her ERP application of last year, with its position in the final ranking.
     await expect.poll(() => page.getByTestId('my-applications').textContent()).toContain('2025/000001');
     await expectNoAxeViolations(page, 'calls list (citizen)');
 
-    await page.locator('main table').getByRole('link', { name: /Abitare collaborativo giovani/ }).click();
+    await press(page.locator('main table').getByRole('link', { name: /Abitare collaborativo giovani/ }));
     await page.waitForURL((url) => url.pathname.startsWith('/calls/'));
     await expect.poll(() => page.locator('main h1').textContent()).toContain('Abitare collaborativo giovani');
     await expectNoAxeViolations(page, 'youth call page (citizen)');
-    await page.getByRole('button', { name: 'Presenta domanda' }).click();
+    await press(page.getByRole('button', { name: 'Presenta domanda' }));
     await page.waitForURL((url) => url.pathname.startsWith('/my/applications/'));
 
     // Step 1: household (she lives alone), with the keyboard.
@@ -46,7 +53,7 @@ describe('calls journeys', () => {
       await page.keyboard.press('Space');
     }
     await expectNoAxeViolations(page, 'apply step 2');
-    await page.getByRole('button', { name: 'Salva e continua' }).click();
+    await press(page.getByRole('button', { name: 'Salva e continua' }));
     // Step 3: documents.
     await expect.poll(() => page.locator('#wizard-step').textContent()).toContain('Passo 3 di 4');
     for (const [id, name] of [
@@ -55,16 +62,16 @@ describe('calls journeys', () => {
       ['doc-motivation_letter', 'Lettera motivazionale'],
     ]) {
       await page.locator(`#${id}`).setInputFiles({ name: `${id}.pdf`, mimeType: 'application/pdf', buffer: PDF });
-      await page.getByRole('button', { name: `Carica: ${name}` }).click();
+      await press(page.getByRole('button', { name: `Carica: ${name}` }));
       await expect.poll(() => page.getByRole('button', { name: `Elimina ${id}.pdf` }).count()).toBe(1);
     }
     await expectNoAxeViolations(page, 'apply step 3');
-    await page.getByRole('button', { name: 'Continua', exact: true }).click();
+    await press(page.getByRole('button', { name: 'Continua', exact: true }));
     // Step 4: review, provisional score, submit.
     await expect.poll(() => page.locator('#wizard-step').textContent()).toContain('Passo 4 di 4');
     await expect.poll(() => page.getByTestId('evaluation-score').textContent()).toContain('Punteggio');
     await expectNoAxeViolations(page, 'apply step 4');
-    await page.getByRole('button', { name: 'Invia la domanda' }).click();
+    await press(page.getByRole('button', { name: 'Invia la domanda' }));
     await expect.poll(() => page.getByTestId('receipt').textContent()).toMatch(/Numero di protocollo: \d{4}\/\d{6}/);
     const receipt = await page.getByTestId('receipt').textContent();
     const protocol = receipt?.match(/\d{4}\/\d{6}/)?.[0] as string;
@@ -82,7 +89,7 @@ describe('calls journeys', () => {
     // What-if: a higher ISEE; nothing saved.
     await page.getByLabel('Dichiarazione da cambiare').selectOption({ label: 'Valore ISEE del nucleo (€)' });
     await page.locator('#what-if-value').fill('30000');
-    await page.getByRole('button', { name: 'Calcola' }).click();
+    await press(page.getByRole('button', { name: 'Calcola' }));
     await expect.poll(() => page.getByTestId('what-if-result').textContent()).toContain('non avresti i requisiti');
     await logout(page);
   });
