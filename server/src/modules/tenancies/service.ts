@@ -13,7 +13,7 @@ import { lockUnitForTenancy, occupyUnit, releaseUnit } from '../stock/index.js';
 import type { Scope } from './policy.js';
 import * as repo from './repo.js';
 import { buildNoticeNumber } from './rules/iuv.js';
-import { monthlyCharge, nextMonth, signedAmount } from './rules/ledger.js';
+import { nextMonth, signedAmount } from './rules/ledger.js';
 import {
   computeRent,
   DEFAULT_ERP_TUSCANY,
@@ -337,58 +337,50 @@ export async function runMonthlyCharges(db: Transaction<DB>, ctx: Ctx, month: st
   let done = 0;
   let created = 0;
   let amount = 0;
+  const label = `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+  const monthNo = Number(month.slice(5, 7));
   for (;;) {
-    let q = base.select([
-      't.id',
-      't.service_charges_cents',
-      sql<string>`lower(t.during)`.as('start_date'),
-      sql<string | null>`upper(t.during)`.as('end_date'),
-      sql<number | null>`(SELECT ra.annual_cents FROM rent_assessment ra WHERE ra.tenant_id = t.tenant_id AND ra.tenancy_id = t.id
-        AND ra.effective_from <= greatest(${month}::date, lower(t.during)) ORDER BY ra.effective_from DESC, ra.created_at DESC LIMIT 1)`.as('annual_cents'),
-    ]);
+    let q = base.select('t.id');
     if (lastId !== null) {
       q = q.where('t.id', '>', lastId);
     }
-    const rows = await q.orderBy('t.id').limit(BATCH).execute();
-    if (rows.length === 0) {
+    const batch = (await q.orderBy('t.id').limit(BATCH).execute()).map((r) => r.id);
+    if (batch.length === 0) {
       break;
     }
-    const values = rows.flatMap((r) => {
-      const c = monthlyCharge({
-        month,
-        start: r.start_date,
-        end: r.end_date,
-        annualRentCents: Number(r.annual_cents ?? 0),
-        serviceChargesCents: Number(r.service_charges_cents),
-      });
-      const day = r.start_date > month ? r.start_date : month;
-      const label = `${month.slice(5, 7)}/${month.slice(0, 4)}`;
-      const common = {
-        tenant_id: ctx.tenantId,
-        tenancy_id: r.id,
-        kind: 'charge',
-        entry_date: day,
-        charge_month: month,
-        charge_run_id: runId,
-        author_id: userId,
-      };
-      return [
-        ...(c.rentCents > 0 ? [{ ...common, component: 'rent', amount_cents: c.rentCents, reason: `Canone ${label}` }] : []),
-        ...(c.serviceCents > 0 ? [{ ...common, component: 'service_charges', amount_cents: c.serviceCents, reason: `Oneri accessori ${label}` }] : []),
-      ];
-    });
-    if (values.length > 0) {
-      const inserted = await db
-        .insertInto('ledger_entry')
-        .values(values)
-        .onConflict((oc) => oc.columns(['tenant_id', 'tenancy_id', 'charge_month', 'component']).where('charge_month', 'is not', null).doNothing())
-        .returning('amount_cents')
-        .execute();
-      created += inserted.length;
-      amount += inserted.reduce((s, r) => s + Number(r.amount_cents), 0);
-    }
-    done += rows.length;
-    lastId = (rows.at(-1) as { id: string }).id;
+    // Set-based, the same arithmetic as rules/ledger.ts monthlyCharge (held equal by the API tests'
+    // hand-computed charges): the month's instalment of the yearly rent — floor(annual / 12), one
+    // cent more in the first (annual mod 12) months — and the service charges, prorated by covered
+    // days, rounded half up: floor((2·x·days + total) / (2·total)).
+    const inserted = await sql<{ amount_cents: number }>`
+      WITH t AS (
+        SELECT t.tenant_id, t.id, t.service_charges_cents AS service,
+          greatest(lower(t.during), ${month}::date) AS day_from,
+          least(coalesce(upper(t.during), ${after}::date), ${after}::date) AS day_to,
+          (SELECT ra.annual_cents FROM rent_assessment ra WHERE ra.tenant_id = t.tenant_id AND ra.tenancy_id = t.id
+            AND ra.effective_from <= greatest(${month}::date, lower(t.during)) ORDER BY ra.effective_from DESC, ra.created_at DESC LIMIT 1) AS annual
+        FROM tenancy t WHERE t.tenant_id = ${ctx.tenantId} AND t.id IN (${sql.join(batch)})
+      ), c AS (
+        SELECT tenant_id, id, day_from, (day_to - day_from) AS days, (${after}::date - ${month}::date) AS total,
+          coalesce(annual / 12 + CASE WHEN ${monthNo} <= annual % 12 THEN 1 ELSE 0 END, 0) AS rent_full, service
+        FROM t WHERE day_to > day_from
+      ), v AS (
+        SELECT tenant_id, id, day_from, 'rent' AS component, 'Canone ' || ${label}::text AS reason,
+          CASE WHEN days = total THEN rent_full ELSE (2 * rent_full * days + total) / (2 * total) END AS amount
+        FROM c
+        UNION ALL
+        SELECT tenant_id, id, day_from, 'service_charges', 'Oneri accessori ' || ${label}::text,
+          CASE WHEN days = total THEN service ELSE (2 * service * days + total) / (2 * total) END
+        FROM c
+      )
+      INSERT INTO ledger_entry (tenant_id, tenancy_id, kind, component, entry_date, amount_cents, reason, charge_month, charge_run_id, author_id)
+      SELECT tenant_id, id, 'charge', component, day_from, amount, reason, ${month}::date, ${runId}::uuid, ${userId}::uuid FROM v WHERE amount > 0
+      ON CONFLICT (tenant_id, tenancy_id, charge_month, component) WHERE charge_month IS NOT NULL DO NOTHING
+      RETURNING amount_cents`.execute(db);
+    created += inserted.rows.length;
+    amount += inserted.rows.reduce((sum, r) => sum + Number(r.amount_cents), 0);
+    done += batch.length;
+    lastId = batch.at(-1) as string;
     await db
       .updateTable('charge_run')
       .set({ tenancies_done: done, charges_created: created, amount_cents: amount })
