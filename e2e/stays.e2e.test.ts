@@ -102,6 +102,11 @@ describe('Dopo di Noi journey', () => {
     await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('main table').textContent()).toContain('Carico familiare');
     await expectNoAxeViolations(page, 'waiting list');
+    // The social worker's own request form (opened), checked for accessibility.
+    await page.goto('/stays/requests');
+    await page.locator('summary', { hasText: 'Chiedi un soggiorno per una persona seguita' }).click();
+    await expect.poll(() => page.getByLabel('Cerca la persona (cognome o codice fiscale)').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'staff request form');
     await page.goto('/stays/projects');
     await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThanOrEqual(20);
     await page.locator('label', { hasText: 'Solo le verifiche scadute' }).click();

@@ -238,3 +238,15 @@ export function addDays(day: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+export interface StaffRequestInput {
+  solutionId: string;
+  personId: string;
+  startsOn: string;
+  endsOn: string;
+  needs: string;
+  supportHoursPerDay: number;
+  severity: Severity;
+  familyBurden: number;
+}
+export const useStaffRequest = () => useStaysMutation((v: StaffRequestInput) => api<Booking>('POST', `${base}/bookings`, v));
