@@ -10,3 +10,4 @@ export { deriveFacts, FACTS } from './rules/facts.js';
 export { RulesSchema } from './rules/format.js';
 export { presetRules } from './rules/presets.js';
 export { rank } from './rules/rank.js';
+export { type RankedApplicant, rankedApplicants } from './service.js';

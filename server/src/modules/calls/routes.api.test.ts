@@ -3,6 +3,7 @@ import { buildEnte, buildPerson, buildUser, type UserSpec } from '../../../test/
 import { type Client, createTestApp, loginAs, type TestApp } from '../../../test/http.js';
 import { runInTenant } from '../../kernel/db/tenant.js';
 import { nextProtocolNumber } from './repo.js';
+import { rankedApplicants } from './service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -462,6 +463,13 @@ describe('review, rankings and objections', () => {
       [appA.protocol, 15],
     ]);
     expect((await a.get(`/api/v1/me/applications/${appA.id}`)).json().ranking).toMatchObject({ kind: 'final', position: 2 });
+    // What allocation and matching read: admitted applicants in ranking order, with their person.
+    const forAllocation = await rankedApplicants(t.database.db, { tenantId: s.ente.id }, callId);
+    expect(forAllocation.map((x) => [x.protocol, x.position, x.score])).toEqual([
+      [appB.protocol, 1, 18],
+      [appA.protocol, 2, 15],
+    ]);
+    expect(forAllocation[0]?.personId).toBeTruthy();
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('tenant_id', '=', s.ente.id).execute();
     const actions = new Set(audit.map((r) => r.action));
     for (const action of [

@@ -5,7 +5,7 @@ import type { Executor } from '../../kernel/db/tenant.js';
 import { AppError, type FieldError } from '../../kernel/http/errors.js';
 import { romeDay } from '../../kernel/time.js';
 import { type NotificationEvent, notify } from '../messages/index.js';
-import { type ApplicationRow, applicationsOfCall, type CallRow, type DocumentRow, read } from './repo.js';
+import { type ApplicationRow, applicationsOfCall, type CallRow, callQuery, type DocumentRow, rankingsOf, read } from './repo.js';
 import { type Evaluation, evaluate } from './rules/evaluate.js';
 import { deriveFacts, FACTS, type FactDef, type Facts, factDef, type HouseholdMemberInput } from './rules/facts.js';
 import { factsUsed, type Rules, RulesSchema } from './rules/format.js';
@@ -216,4 +216,47 @@ export async function notifyApplicant(
     return;
   }
   await notify(db, ctx, { event, to, params, link: `/my/applications/${app.id}`, entity: { type: 'application', id: app.id }, ...(key ? { key } : {}) });
+}
+
+export interface RankedApplicant {
+  applicationId: string;
+  personId: string | null;
+  protocol: string;
+  score: number;
+  /** Position in the latest published ranking, or null when none is published yet. */
+  position: number | null;
+  household: HouseholdMemberInput[];
+  facts: Facts;
+}
+
+/**
+ * For allocation and matching: the admitted, eligible applications of a call with their
+ * registry person, score on verified data and position in the latest ranking (best first).
+ */
+export async function rankedApplicants(db: Executor, t: { tenantId: string }, callId: string): Promise<RankedApplicant[]> {
+  const call = await callQuery(db, t).where('c.id', '=', callId).executeTakeFirst();
+  if (!call) {
+    return [];
+  }
+  const latest = (await rankingsOf(db, t, callId))[0];
+  const positions = new Map(latest ? read<StoredRanking>(latest.entries).entries.map((e) => [e.applicationId, e.position]) : []);
+  const out: RankedApplicant[] = [];
+  for (const a of await applicationsOfCall(db, t, callId, ['admitted'])) {
+    const facts = factsOf(call, a);
+    const e = evaluate(rulesOf(call), facts, { rejected: rejectedCriteria(a), explain: false });
+    if (e.eligible) {
+      out.push({
+        applicationId: a.id,
+        personId: a.person_id,
+        protocol: a.protocol as string,
+        score: e.score,
+        position: positions.get(a.id) ?? null,
+        household: read<HouseholdMemberInput[]>(a.household),
+        facts,
+      });
+    }
+  }
+  return out.sort(
+    (x, y) => (x.position ?? Number.MAX_SAFE_INTEGER) - (y.position ?? Number.MAX_SAFE_INTEGER) || y.score - x.score || (x.protocol < y.protocol ? -1 : 1),
+  );
 }
