@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type Executor, inTenant } from '../../kernel/db/tenant.js';
 import { AppError } from '../../kernel/http/errors.js';
 import { romeDay } from '../../kernel/time.js';
+import { notify } from '../messages/index.js';
 import * as repo from './repo.js';
 import { appointmentIcs } from './rules/ics.js';
 import { addDays, generateSlots, LUCCA_EXTRA_HOLIDAYS, LUCCA_PLACES, type OpeningHours, romeInstant } from './rules/slots.js';
@@ -83,6 +84,9 @@ export async function slotsOf(db: Executor, ctx: Ctx, place: repo.PlaceRow, from
   }));
 }
 
+const whenFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', dateStyle: 'full', timeStyle: 'short' });
+const whenText = (d: Date) => whenFormat.format(d);
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface BookingInput extends z.output<typeof BookingBody> {
@@ -139,6 +143,15 @@ export async function book(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (who.userId) {
+      // A signed-in citizen or landlord gets the confirmation in the app (and by email / App IO).
+      await notify(db, ctx, {
+        event: 'appointment.booked',
+        to: { userId: who.userId },
+        params: { place: `${place.name}, ${place.address}`, when: whenText(startsAt) },
+        entity: { type: 'agency_appointment', id },
+      });
+    }
     return { id, token, place, startsAt, endsAt };
   } catch (e) {
     if ((e as { code?: string }).code === '23505') {
@@ -191,8 +204,9 @@ export function agenda(db: Executor, ctx: Ctx, day: string, placeId: string | un
 }
 
 /**
- * Reminders for tomorrow's booked appointments not reminded yet: marks them and answers them.
- * No messaging module exists yet, so the operator (or a future job) sends them from this list.
+ * Reminders for tomorrow's booked appointments not reminded yet: marks them, notifies the
+ * people who booked while signed in (messages module) and answers the list, so the operator can
+ * call or text the others.
  */
 export async function dueReminders(db: Executor, ctx: Ctx, now: Date) {
   const tomorrow = addDays(romeDay(now), 1);
@@ -208,6 +222,16 @@ export async function dueReminders(db: Executor, ctx: Ctx, now: Date) {
         rows.map((r) => r.id),
       )
       .execute();
+    for (const r of rows) {
+      if (r.user_id) {
+        await notify(db, ctx, {
+          event: 'appointment.reminder',
+          to: { userId: r.user_id },
+          params: { place: `${r.place_name}, ${r.place_address}`, when: whenText(r.starts_at) },
+          entity: { type: 'agency_appointment', id: r.id },
+        });
+      }
+    }
   }
   return rows.map((r) => ({ ...r, reminded_at: now }));
 }

@@ -386,6 +386,8 @@ describe('counter appointments', () => {
     expect(res.statusCode).toBe(201);
     const mine = (await citizen.get('/api/v1/agency/me/appointments')).json().items;
     expect(mine).toHaveLength(1);
+    const note = await t.database.db.selectFrom('notification').select(['event', 'params']).where('user_id', '=', citizen.user.id).execute();
+    expect(note.map((n) => n.event)).toEqual(['appointment.booked']);
     expect((await citizen.post(`/api/v1/agency/me/appointments/${mine[0].id}/cancel`)).json().status).toBe('cancelled');
     const walkIn = await operator.post('/api/v1/agency/appointments', {
       placeId: rosa.id,
