@@ -9,6 +9,7 @@ import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js
 import { seedDemoAgency } from './agency.js';
 import { seedDemoCalls } from './calls.js';
 import { seedDemoCases } from './cases.js';
+import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPeople } from './people.js';
 import { seedDemoStays } from './stays.js';
 import { seedDemoStock } from './stock.js';
@@ -151,6 +152,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string,
       operatorId: lucca.userIds.get('ufficio.casa@lucca.abitare.demo') ?? null,
     });
+    await seedDemoNotifications(trx, { tenantId: lucca.tenantId, citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string });
   });
 }
 
