@@ -20,6 +20,7 @@ import { agencyRoutes } from './modules/agency/index.js';
 import { callsRoutes } from './modules/calls/index.js';
 import { casesModuleRoutes } from './modules/cases/index.js';
 import { identityRoutes } from './modules/identity/index.js';
+import { mediationRoutes } from './modules/mediation/index.js';
 import { messagesRoutes } from './modules/messages/index.js';
 import { oidcRoutes } from './modules/oidc/index.js';
 import { registryRoutes } from './modules/registry/index.js';
@@ -40,6 +41,7 @@ export const moduleRoutes: readonly AnyRoute[] = [
   ...staysRoutes,
   ...casesModuleRoutes,
   ...agencyRoutes,
+  ...mediationRoutes,
 ];
 
 export interface RegisteredRoute {

@@ -32,6 +32,14 @@ import { WorkPathsPage } from '../pages/cases/WorkPathsPage.js';
 import { DeliveriesPage } from '../pages/DeliveriesPage.js';
 import { DuplicatesPage } from '../pages/DuplicatesPage.js';
 import { HomePage } from '../pages/HomePage.js';
+import {
+  MediationActivitiesPage,
+  MediationCaseNewPage,
+  MediationCasePage,
+  MediationPage,
+  MyActivitiesPage,
+  MyReportsPage,
+} from '../pages/mediation/MediationPages.js';
 import { HouseholdNewPage } from '../pages/HouseholdNewPage.js';
 import { HouseholdPage } from '../pages/HouseholdPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
@@ -176,6 +184,22 @@ export const router = createBrowserRouter([
             children: [
               { path: '/me/stays', element: <MyStaysPage /> },
               { path: '/me/stays/projects/:personId', element: <MyEasyProjectPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="mediation:manage" />,
+            children: [
+              { path: '/mediation', element: <MediationPage /> },
+              { path: '/mediation/cases/new', element: <MediationCaseNewPage /> },
+              { path: '/mediation/cases/:id', element: <MediationCasePage /> },
+              { path: '/mediation/activities', element: <MediationActivitiesPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="report:submit" />,
+            children: [
+              { path: '/me/reports', element: <MyReportsPage /> },
+              { path: '/me/activities', element: <MyActivitiesPage /> },
             ],
           },
           {

@@ -4,6 +4,17 @@ import type { ColumnType, Generated } from 'kysely';
 
 export type Json = ColumnType<unknown, string, string>;
 
+export interface ActivityRegistrationTable {
+  tenant_id: string;
+  id: Generated<string>;
+  activity_id: string;
+  user_id: string | null;
+  name: string;
+  role: Generated<string>;
+  attended: boolean | null;
+  created_at: Generated<Date>;
+}
+
 export interface AgencyAppointmentTable {
   tenant_id: string;
   id: Generated<string>;
@@ -456,6 +467,42 @@ export interface ChargeRunTable {
   finished_at: Date | null;
 }
 
+export interface CommitteeExpenseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  committee_id: string;
+  spent_on: string;
+  description: string;
+  amount_cents: number;
+  created_at: Generated<Date>;
+}
+
+export interface CommitteeExpenseShareTable {
+  tenant_id: string;
+  expense_id: string;
+  household_id: string;
+  share_cents: number;
+  paid_on: string | null;
+}
+
+export interface CommitteeMeetingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  committee_id: string;
+  held_on: string;
+  minutes: string;
+  created_at: Generated<Date>;
+}
+
+export interface CommitteeMemberTable {
+  tenant_id: string;
+  committee_id: string;
+  household_id: string;
+  representative: string;
+  role: Generated<string>;
+  joined_on: string;
+}
+
 export interface CommonSpaceTable {
   tenant_id: string;
   id: Generated<string>;
@@ -465,6 +512,23 @@ export interface CommonSpaceTable {
   kind: string;
   capacity: number | null;
   notes: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CommunityActivityTable {
+  tenant_id: string;
+  id: Generated<string>;
+  estate_id: string;
+  title: string;
+  category: string;
+  audience: Generated<string>;
+  starts_at: Date;
+  ends_at: Date;
+  common_space_id: string | null;
+  place: string | null;
+  partner: string | null;
+  capacity: number;
+  created_by: string | null;
   created_at: Generated<Date>;
 }
 
@@ -664,6 +728,66 @@ export interface LoginPolicyTable {
   staff_require_oidc: Generated<boolean>;
   privacy_notice_version: Generated<string>;
   updated_at: Generated<Date>;
+}
+
+export interface MediationAgreementTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  agreed_on: string;
+  terms: string;
+  follow_up_on: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MediationAssignmentTable {
+  tenant_id: string;
+  estate_id: string;
+  user_id: string;
+  assigned_at: Generated<Date>;
+}
+
+export interface MediationCaseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  estate_id: string;
+  kind: Generated<string>;
+  type: string;
+  severity: string;
+  status: Generated<string>;
+  reported_by: string;
+  summary: string;
+  opened_on: string;
+  follow_up_on: string | null;
+  tenancy_id: string | null;
+  escalated_to: string | null;
+  escalated_on: string | null;
+  escalation_note: string | null;
+  closed_on: string | null;
+  result: string | null;
+  closure_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MediationPartyTable {
+  tenant_id: string;
+  case_id: string;
+  household_id: string;
+  role: Generated<string>;
+}
+
+export interface MediationSessionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  held_on: string;
+  participants: string;
+  outcome: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface MutualAidPairingTable {
@@ -970,6 +1094,42 @@ export interface RentRuleTable {
   created_at: Generated<Date>;
 }
 
+export interface ResidentReportTable {
+  tenant_id: string;
+  id: Generated<string>;
+  estate_id: string | null;
+  building_id: string;
+  category: string;
+  description: string;
+  location: string | null;
+  status: Generated<string>;
+  urgent: Generated<boolean>;
+  routed_to: string | null;
+  reporter_user_id: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ResidentReportEventTable {
+  tenant_id: string;
+  id: Generated<string>;
+  report_id: string;
+  status: string;
+  note: string | null;
+  by_user: string | null;
+  at: Generated<Date>;
+}
+
+export interface ResidentReportPhotoTable {
+  tenant_id: string;
+  id: Generated<string>;
+  report_id: string;
+  content_type: string;
+  size_bytes: number;
+  data: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface RoleAssignmentTable {
   tenant_id: string;
   id: Generated<string>;
@@ -1066,6 +1226,15 @@ export interface TenancySignatoryTable {
   name: string;
   role: string;
   signed_on: string | null;
+}
+
+export interface TenantCommitteeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  building_id: string;
+  name: string;
+  founded_on: string;
+  created_at: Generated<Date>;
 }
 
 export interface UnitTable {
@@ -1210,6 +1379,7 @@ export interface WorkPathTable {
 }
 
 export interface DB {
+  activity_registration: ActivityRegistrationTable;
   agency_appointment: AgencyAppointmentTable;
   agency_contract: AgencyContractTable;
   agency_incentive: AgencyIncentiveTable;
@@ -1239,7 +1409,12 @@ export interface DB {
   case_referral: CaseReferralTable;
   case_stage: CaseStageTable;
   charge_run: ChargeRunTable;
+  committee_expense: CommitteeExpenseTable;
+  committee_expense_share: CommitteeExpenseShareTable;
+  committee_meeting: CommitteeMeetingTable;
+  committee_member: CommitteeMemberTable;
   common_space: CommonSpaceTable;
+  community_activity: CommunityActivityTable;
   consent: ConsentTable;
   enrolment: EnrolmentTable;
   ente: EnteTable;
@@ -1257,6 +1432,11 @@ export interface DB {
   life_project_review: LifeProjectReviewTable;
   life_project_version: LifeProjectVersionTable;
   login_policy: LoginPolicyTable;
+  mediation_agreement: MediationAgreementTable;
+  mediation_assignment: MediationAssignmentTable;
+  mediation_case: MediationCaseTable;
+  mediation_party: MediationPartyTable;
+  mediation_session: MediationSessionTable;
   mutual_aid_pairing: MutualAidPairingTable;
   notification: NotificationTable;
   notification_delivery: NotificationDeliveryTable;
@@ -1280,6 +1460,9 @@ export interface DB {
   ranking: RankingTable;
   rent_assessment: RentAssessmentTable;
   rent_rule: RentRuleTable;
+  resident_report: ResidentReportTable;
+  resident_report_event: ResidentReportEventTable;
+  resident_report_photo: ResidentReportPhotoTable;
   role_assignment: RoleAssignmentTable;
   stay_booking: StayBookingTable;
   stay_staff_plan: StayStaffPlanTable;
@@ -1287,6 +1470,7 @@ export interface DB {
   tenancy_document: TenancyDocumentTable;
   tenancy_income: TenancyIncomeTable;
   tenancy_signatory: TenancySignatoryTable;
+  tenant_committee: TenantCommitteeTable;
   unit: UnitTable;
   unit_program: UnitProgramTable;
   unit_status: UnitStatusTable;

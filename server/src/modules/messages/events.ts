@@ -71,6 +71,13 @@ export const EVENTS = {
       en: 'The stay at {place} from {from} to {to} has been approved.',
     },
   },
+  'resident_report.status_changed': {
+    subject: { it: 'Aggiornamento sulla tua segnalazione', en: 'Update on your report' },
+    body: {
+      it: 'La tua segnalazione per {address} è ora: {statusIt}. Puoi seguirla nella tua area personale.',
+      en: 'Your report about {address} is now: {statusEn}. You can follow it in your personal area.',
+    },
+  },
   'visit.missed': {
     subject: { it: 'Visita non effettuata', en: 'Missed visit' },
     body: {

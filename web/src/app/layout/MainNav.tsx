@@ -40,6 +40,12 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (hasPermission(me, 'stay:family')) {
     entries.push({ to: '/me/stays', label: t('stays.navFamily') });
   }
+  if (hasPermission(me, 'mediation:manage')) {
+    entries.push({ to: '/mediation', label: t('mediation.nav') });
+  }
+  if (hasPermission(me, 'report:submit')) {
+    entries.push({ to: '/me/reports', label: t('mediation.navMine') });
+  }
   if (hasPermission(me, 'agency:manage')) {
     entries.push({ to: '/agency', label: t('agency.nav.agency') });
   }

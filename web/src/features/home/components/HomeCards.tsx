@@ -34,6 +34,12 @@ export function actionsFor(me: Me): Action[] {
   if (hasPermission(me, 'stay:family')) {
     actions.push({ key: 'myStays', to: '/me/stays', icon: 'it-user' });
   }
+  if (hasPermission(me, 'mediation:manage')) {
+    actions.push({ key: 'mediation', to: '/mediation', icon: 'it-comment' });
+  }
+  if (hasPermission(me, 'report:submit')) {
+    actions.push({ key: 'myReports', to: '/me/reports', icon: 'it-warning-circle' });
+  }
   if (hasPermission(me, 'agency:manage')) {
     actions.push({ key: 'agency', to: '/agency', icon: 'it-key' });
     actions.push({ key: 'agencyAgenda', to: '/agency/agenda', icon: 'it-calendar' });

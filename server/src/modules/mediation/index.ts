@@ -1,0 +1,8 @@
+import type { AnyRoute } from '../../kernel/http/route.js';
+import { caseRoutes } from './routes/cases.js';
+import { communityRoutes } from './routes/community.js';
+import { reportRoutes } from './routes/reports.js';
+
+/** Every route of the mediation module (cases, reports, activities, committees, arrears alerts). */
+export const mediationRoutes: AnyRoute[] = [...caseRoutes, ...reportRoutes, ...communityRoutes];
+export { splitCents } from './rules/split.js';
