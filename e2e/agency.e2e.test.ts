@@ -96,6 +96,32 @@ describe('Social Housing Agency journey', () => {
     await expectNoAxeViolations(op, 'agency listings');
   });
 
+  it('an operator records a signed contract on an agreed proposal', async () => {
+    const { page } = await h.newPage();
+    await loginAsDemo(page, OPERATOR);
+    await page.goto('/agency/proposals');
+    const card = page
+      .getByTestId('proposal-card')
+      .filter({ has: page.getByTestId('proposal-stage').getByText('Accordo raggiunto', { exact: true }) })
+      .first();
+    await expect.poll(() => card.count()).toBe(1);
+    const id = ((await card.getAttribute('aria-labelledby')) ?? '').replace('proposal-', '');
+    await expectNoAxeViolations(page, 'proposals board');
+    await card.locator(`#sign-signed-${id}`).fill('2026-11-20');
+    await card.locator(`#sign-start-${id}`).fill('2026-12-01');
+    await card.locator(`#sign-end-${id}`).fill('2029-11-30');
+    await card.getByRole('button', { name: 'Registra il contratto firmato' }).click();
+    await expect
+      .poll(async () =>
+        ((await (await page.request.get('/api/v1/agency/proposals?stage=signed')).json()) as { items: { id: string }[] }).items.some((p) => p.id === id),
+      )
+      .toBe(true);
+    const signed = (await (await page.request.get('/api/v1/agency/proposals?stage=signed')).json()) as {
+      items: { id: string; contract: { signedOn: string; endOn: string } }[];
+    };
+    expect(signed.items.find((p) => p.id === id)?.contract).toMatchObject({ signedOn: '2026-11-20', endOn: '2029-11-30' });
+  });
+
   it('the landlord sees their flats, the proposals without names and the registered contract', async () => {
     const { page } = await h.newPage();
     await loginAsDemo(page, LANDLORD);

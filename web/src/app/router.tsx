@@ -32,6 +32,10 @@ import { WorkPathsPage } from '../pages/cases/WorkPathsPage.js';
 import { DeliveriesPage } from '../pages/DeliveriesPage.js';
 import { DuplicatesPage } from '../pages/DuplicatesPage.js';
 import { HomePage } from '../pages/HomePage.js';
+import { HouseholdNewPage } from '../pages/HouseholdNewPage.js';
+import { HouseholdPage } from '../pages/HouseholdPage.js';
+import { LoginPage } from '../pages/LoginPage.js';
+import { MyDataPage } from '../pages/MyDataPage.js';
 import {
   MediationActivitiesPage,
   MediationCaseNewPage,
@@ -40,10 +44,6 @@ import {
   MyActivitiesPage,
   MyReportsPage,
 } from '../pages/mediation/MediationPages.js';
-import { HouseholdNewPage } from '../pages/HouseholdNewPage.js';
-import { HouseholdPage } from '../pages/HouseholdPage.js';
-import { LoginPage } from '../pages/LoginPage.js';
-import { MyDataPage } from '../pages/MyDataPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { NotificationsPage } from '../pages/NotificationsPage.js';
 import { OidcCallbackPage } from '../pages/OidcCallbackPage.js';
