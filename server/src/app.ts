@@ -24,6 +24,7 @@ import { mediationRoutes } from './modules/mediation/index.js';
 import { messagesRoutes } from './modules/messages/index.js';
 import { oidcRoutes } from './modules/oidc/index.js';
 import { registryRoutes } from './modules/registry/index.js';
+import { reportsRoutes } from './modules/reports/index.js';
 import { staysRoutes } from './modules/stays/index.js';
 import { registerCsvBody, stockRoutes } from './modules/stock/index.js';
 import { tenancyModuleRoutes } from './modules/tenancies/index.js';
@@ -41,6 +42,7 @@ export const moduleRoutes: readonly AnyRoute[] = [
   ...staysRoutes,
   ...casesModuleRoutes,
   ...agencyRoutes,
+  ...reportsRoutes,
   ...mediationRoutes,
 ];
 
