@@ -58,6 +58,9 @@ export const ReviewBody = z.object({
 });
 export const CommentBody = z.object({ body: Text(2000) });
 export const PurposeQuery = z.object({ purpose: Text(200).describe('Why the special-category content is read (audited)') });
+export const OptionalPurposeQuery = z.object({
+  purpose: Text(200).optional().describe('Why the special-category content is read (audited); without it the content is left out'),
+});
 export const ProjectListQuery = z.object({
   overdue: z
     .enum(['true', 'false'])
@@ -102,7 +105,8 @@ const VersionMetaOut = z.object({
 });
 
 export const ProjectDetailOut = ProjectSummaryOut.extend({
-  content: ProjectContent,
+  restricted: z.boolean().describe('True when read without a purpose: the special-category content, reviews and comments are left out'),
+  content: ProjectContent.nullable(),
   versions: z.array(VersionMetaOut),
   reviews: z.array(ReviewOut),
   comments: z.array(CommentOut),

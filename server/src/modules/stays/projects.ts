@@ -37,10 +37,16 @@ export async function findStaffProject(db: Trx, ctx: TenantContext, scope: StayS
   return r;
 }
 
-export async function detail(db: Trx, ctx: TenantContext, r: prepo.ProjectRow, today: string) {
-  const [vs, rs, cs] = await Promise.all([prepo.versions(db, ctx, r.id), prepo.reviews(db, ctx, r.id), prepo.comments(db, ctx, r.id)]);
+/** The project; without `withContent` only what is not special-category data (stage, dates, versions). */
+export async function detail(db: Trx, ctx: TenantContext, r: prepo.ProjectRow, today: string, withContent = true) {
+  const vs = await prepo.versions(db, ctx, r.id);
+  if (!withContent) {
+    return { ...presentSummary(r, today), restricted: true, content: null, versions: vs.map(presentVersionMeta), reviews: [], comments: [] };
+  }
+  const [rs, cs] = await Promise.all([prepo.reviews(db, ctx, r.id), prepo.comments(db, ctx, r.id)]);
   return {
     ...presentSummary(r, today),
+    restricted: false,
     content: parse(r.content),
     versions: vs.map(presentVersionMeta),
     reviews: rs.map((x) => ({

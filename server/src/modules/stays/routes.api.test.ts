@@ -291,7 +291,8 @@ describe('life projects', () => {
       t.clock.set('2026-11-23T09:00:00Z');
     }
     // Reading the content needs a purpose, and each read is in the audit log.
-    expect((await w.op.get(`/api/v1/stays/projects/${id}`)).statusCode).toBe(400);
+    // Without a purpose: stage, dates and versions only; nothing audited.
+    expect((await w.op.get(`/api/v1/stays/projects/${id}`)).json()).toMatchObject({ restricted: true, content: null, reviews: [], comments: [] });
     expect((await w.op.get(`/api/v1/stays/projects/${id}?purpose=preparazione%20UVM`)).json().versions).toHaveLength(2);
     const reads = await db()
       .selectFrom('audit_log')

@@ -8,6 +8,7 @@ import { romeDay } from '../../../kernel/time.js';
 import { projectScope } from '../policy.js';
 import {
   CommentBody,
+  OptionalPurposeQuery,
   ProjectApproveBody,
   ProjectCreateBody,
   ProjectDetailOut,
@@ -65,12 +66,16 @@ export const projectRoutes: AnyRoute[] = [
     method: 'GET',
     url: '/api/v1/stays/projects/:id',
     access: readAccess,
-    summary: 'One life project: content of the current version, versions, reviews, comments. Special-category data: ?purpose= is required and audited',
+    summary:
+      'One life project: stage, dates and versions; with ?purpose= also the content of the current version, reviews and comments (special-category data, audited)',
     tags,
-    schema: { params: IdParams, querystring: PurposeQuery, response: { 200: ProjectDetailOut } },
+    schema: { params: IdParams, querystring: OptionalPurposeQuery, response: { 200: ProjectDetailOut } },
     async handler({ db, ctx, params, query, deps }) {
       const today = romeDay(deps.clock.now());
       const r = await svc.findStaffProject(db, ctx, projectScope(ctx, 'read'), today, params.id);
+      if (query.purpose === undefined) {
+        return svc.detail(db, ctx, r, today, false);
+      }
       await auditSensitiveRead(db, ctx, sensitive(r.id, query.purpose));
       return svc.detail(db, ctx, r, today);
     },
