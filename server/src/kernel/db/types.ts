@@ -209,6 +209,73 @@ export interface AgencySettingsTable {
   updated_at: Generated<Date>;
 }
 
+export interface AllocationOfferTable {
+  tenant_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  pair_id: string;
+  application_id: string;
+  unit_id: string;
+  status: Generated<string>;
+  deadline: Date;
+  refusal_reason: string | null;
+  refusal_note: string | null;
+  responded_at: Date | null;
+  responded_by: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AllocationPairTable {
+  tenant_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  application_a: string;
+  application_b: string;
+  unit_id: string | null;
+  score: number;
+  factors: Generated<Json>;
+  place_score: number | null;
+  place_factors: Generated<Json>;
+  locked: Generated<boolean>;
+  status: Generated<string>;
+  replaces: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AllocationPlanTable {
+  tenant_id: string;
+  id: Generated<string>;
+  call_id: string;
+  status: Generated<string>;
+  locked: Generated<Json>;
+  forbidden: Generated<Json>;
+  pair_total: Generated<number>;
+  place_total: Generated<number>;
+  computed_at: Generated<Date>;
+  created_by: string | null;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+}
+
+export interface AllocationQuestionnaireTable {
+  tenant_id: string;
+  application_id: string;
+  call_id: string;
+  answers: Json;
+  filled_by: string | null;
+  filled_as: string;
+  updated_at: Generated<Date>;
+}
+
+export interface AllocationSettingsTable {
+  tenant_id: string;
+  call_id: string;
+  config: Json;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface AppUserTable {
   tenant_id: string;
   id: Generated<string>;
@@ -1392,6 +1459,11 @@ export interface DB {
   agency_proposal: AgencyProposalTable;
   agency_seeker: AgencySeekerTable;
   agency_settings: AgencySettingsTable;
+  allocation_offer: AllocationOfferTable;
+  allocation_pair: AllocationPairTable;
+  allocation_plan: AllocationPlanTable;
+  allocation_questionnaire: AllocationQuestionnaireTable;
+  allocation_settings: AllocationSettingsTable;
   app_user: AppUserTable;
   application: ApplicationTable;
   application_document: ApplicationDocumentTable;
