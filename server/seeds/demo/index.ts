@@ -9,6 +9,7 @@ import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js
 import { seedDemoAgency } from './agency.js';
 import { seedDemoCalls } from './calls.js';
 import { seedDemoCases } from './cases.js';
+import { seedDemoMediation } from './mediation.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPeople } from './people.js';
 import { seedDemoStays } from './stays.js';
@@ -153,6 +154,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       operatorId: lucca.userIds.get('ufficio.casa@lucca.abitare.demo') ?? null,
     });
     await seedDemoNotifications(trx, { tenantId: lucca.tenantId, citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string });
+    await seedDemoMediation(trx, {
+      tenantId: lucca.tenantId,
+      mediatorId: lucca.userIds.get('mediatrice@lucca.abitare.demo') as string,
+      citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string,
+    });
   });
 }
 

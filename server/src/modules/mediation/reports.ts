@@ -68,9 +68,15 @@ export async function fileReport(db: Executor, ctx: Ctx, body: z.output<typeof R
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('resident_report_event').values({ tenant_id: ctx.tenantId, report_id: id, status: 'received', by_user: ctx.principal.userId, at: sql`clock_timestamp()` }).execute();
+  await db
+    .insertInto('resident_report_event')
+    .values({ tenant_id: ctx.tenantId, report_id: id, status: 'received', by_user: ctx.principal.userId, at: sql`clock_timestamp()` })
+    .execute();
   if (route.status === 'routed') {
-    await db.insertInto('resident_report_event').values({ tenant_id: ctx.tenantId, report_id: id, status: 'routed', by_user: null, at: sql`clock_timestamp()` }).execute();
+    await db
+      .insertInto('resident_report_event')
+      .values({ tenant_id: ctx.tenantId, report_id: id, status: 'routed', by_user: null, at: sql`clock_timestamp()` })
+      .execute();
   }
   if (photo && body.photo) {
     await db

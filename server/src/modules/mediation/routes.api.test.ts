@@ -14,7 +14,10 @@ afterAll(async () => {
 
 const db = () => t.database.db;
 // A 1×1 PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 async function staff(tenantId: string, roles: { role: Role; program?: Program | null }[], organisationId: string | null = null) {
   const user = await buildUser(db(), { tenantId, roles, organisationId });
@@ -29,8 +32,15 @@ async function household(tenantId: string, buildingId: string, name: string, o: 
   }
   const user = o.account ? await buildUser(db(), { tenantId, roles: [{ role: 'citizen' }], fullName: `${name} Head` }) : null;
   const person = await buildPerson(db(), { tenantId, familyName: name, userId: user?.id ?? null });
-  const { id } = await db().insertInto('household').values({ tenant_id: tenantId, name: `Nucleo ${name}` }).returning('id').executeTakeFirstOrThrow();
-  await db().insertInto('household_member').values({ tenant_id: tenantId, household_id: id, person_id: person.id, relationship: 'head', joined_on: '2025-01-01' }).execute();
+  const { id } = await db()
+    .insertInto('household')
+    .values({ tenant_id: tenantId, name: `Nucleo ${name}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db()
+    .insertInto('household_member')
+    .values({ tenant_id: tenantId, household_id: id, person_id: person.id, relationship: 'head', joined_on: '2025-01-01' })
+    .execute();
   const tenancy = await db()
     .insertInto('tenancy')
     .values({
@@ -61,13 +71,24 @@ async function world() {
   const mediator = await staff(ente.id, [{ role: 'mediator', program: 'mediation' }]);
   const other = await staff(ente.id, [{ role: 'mediator', program: 'mediation' }]);
   const admin = await staff(ente.id, [{ role: 'admin' }]);
-  expect((await admin.client.request({ method: 'PUT', url: `/api/v1/mediation/estates/${estateA.id}/mediators`, payload: { userIds: [mediator.id] } })).statusCode).toBe(204);
-  expect((await admin.client.request({ method: 'PUT', url: `/api/v1/mediation/estates/${estateB.id}/mediators`, payload: { userIds: [other.id] } })).statusCode).toBe(204);
+  expect(
+    (await admin.client.request({ method: 'PUT', url: `/api/v1/mediation/estates/${estateA.id}/mediators`, payload: { userIds: [mediator.id] } })).statusCode,
+  ).toBe(204);
+  expect(
+    (await admin.client.request({ method: 'PUT', url: `/api/v1/mediation/estates/${estateB.id}/mediators`, payload: { userIds: [other.id] } })).statusCode,
+  ).toBe(204);
   return { ente, erp, estateA, estateB, bA, bB, rossi, bianchi, verdi, mediator, other, admin };
 }
 
 async function openCase(c: Client, body: Record<string, unknown>) {
-  const res = await c.post('/api/v1/mediation/cases', { type: 'noise', severity: 'medium', reportedBy: 'resident', summary: 'Rumori notturni', openedOn: '2026-11-01', ...body });
+  const res = await c.post('/api/v1/mediation/cases', {
+    type: 'noise',
+    severity: 'medium',
+    reportedBy: 'resident',
+    summary: 'Rumori notturni',
+    openedOn: '2026-11-01',
+    ...body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -86,7 +107,11 @@ describe('who may call the mediation routes', () => {
       expect(assign.statusCode, role).toBe(perms.includes('admin:users') ? 204 : 403);
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/mediation/cases' })).statusCode).toBe(401);
-    const notMediator = await w.admin.client.request({ method: 'PUT', url: `/api/v1/mediation/estates/${w.estateA.id}/mediators`, payload: { userIds: [w.admin.id] } });
+    const notMediator = await w.admin.client.request({
+      method: 'PUT',
+      url: `/api/v1/mediation/estates/${w.estateA.id}/mediators`,
+      payload: { userIds: [w.admin.id] },
+    });
     expect(notMediator.json().errors[0].code).toBe('mediation.not_a_mediator');
   });
 });
@@ -102,21 +127,39 @@ describe('conflict cases', () => {
       ],
     });
     expect(c).toMatchObject({ status: 'open', estate: { name: 'Pontetetto' }, parties: [{ name: 'Nucleo Bianchi' }, { name: 'Nucleo Rossi' }] });
-    const s = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/sessions`, { heldOn: '2026-11-05', participants: 'Rossi, Bianchi, mediatrice', outcome: 'Ascolto delle parti' });
+    const s = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/sessions`, {
+      heldOn: '2026-11-05',
+      participants: 'Rossi, Bianchi, mediatrice',
+      outcome: 'Ascolto delle parti',
+    });
     expect(s.json().status).toBe('in_mediation');
     const before = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/sessions`, { heldOn: '2026-10-05', participants: 'x', outcome: 'y' });
     expect(before.json().errors[0].code).toBe('mediation.before_opening');
-    const a = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/agreements`, { agreedOn: '2026-11-10', terms: 'Silenzio dopo le 22', followUpOn: '2026-12-10' });
+    const a = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/agreements`, {
+      agreedOn: '2026-11-10',
+      terms: 'Silenzio dopo le 22',
+      followUpOn: '2026-12-10',
+    });
     expect(a.json()).toMatchObject({ status: 'agreement', followUpOn: '2026-12-10', agreements: [{ terms: 'Silenzio dopo le 22' }] });
-    const e = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/escalation`, { to: 'social_services', on: '2026-11-12', note: 'Fragilità del nucleo' });
+    const e = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/escalation`, {
+      to: 'social_services',
+      on: '2026-11-12',
+      note: 'Fragilità del nucleo',
+    });
     expect(e.json()).toMatchObject({ status: 'escalated', escalatedTo: 'social_services' });
-    expect((await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/escalation`, { to: 'managing_body', on: '2026-11-12', note: 'x' })).statusCode).toBe(409);
+    expect((await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/escalation`, { to: 'managing_body', on: '2026-11-12', note: 'x' })).statusCode).toBe(
+      409,
+    );
     const closed = await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/closure`, { closedOn: '2026-11-20', result: 'partly_resolved' });
     expect(closed.json()).toMatchObject({ status: 'closed', result: 'partly_resolved' });
-    expect((await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/sessions`, { heldOn: '2026-11-21', participants: 'x', outcome: 'y' })).statusCode).toBe(409);
+    expect(
+      (await w.mediator.client.post(`/api/v1/mediation/cases/${c.id}/sessions`, { heldOn: '2026-11-21', participants: 'x', outcome: 'y' })).statusCode,
+    ).toBe(409);
     await w.mediator.client.get(`/api/v1/mediation/cases/${c.id}`);
     const audits = await db().selectFrom('audit_log').select('action').where('tenant_id', '=', w.ente.id).where('entity_id', '=', c.id).execute();
-    expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(['mediation.case_opened', 'mediation.session_recorded', 'mediation.case_closed', 'mediation.case_read']));
+    expect(audits.map((x) => x.action)).toEqual(
+      expect.arrayContaining(['mediation.case_opened', 'mediation.session_recorded', 'mediation.case_closed', 'mediation.case_read']),
+    );
   });
 
   it('mediators see only their estates; parties must live on the estate; other entes see nothing', async () => {
@@ -124,7 +167,10 @@ describe('conflict cases', () => {
     const c = await openCase(w.mediator.client, { estateId: w.estateA.id, parties: [{ householdId: w.rossi.id }] });
     expect((await w.other.client.get(`/api/v1/mediation/cases/${c.id}`)).statusCode).toBe(404);
     expect((await w.other.client.get('/api/v1/mediation/cases')).json().items).toEqual([]);
-    expect((await w.other.client.post('/api/v1/mediation/cases', { estateId: w.estateA.id, type: 'noise', severity: 'low', reportedBy: 'resident', summary: 'abc' })).statusCode).toBe(404);
+    expect(
+      (await w.other.client.post('/api/v1/mediation/cases', { estateId: w.estateA.id, type: 'noise', severity: 'low', reportedBy: 'resident', summary: 'abc' }))
+        .statusCode,
+    ).toBe(404);
     expect((await w.other.client.get(`/api/v1/mediation/estates/${w.estateA.id}/dashboard`)).statusCode).toBe(404);
     const wrongParty = await w.mediator.client.post('/api/v1/mediation/cases', {
       estateId: w.estateA.id,
@@ -177,18 +223,34 @@ describe('resident reports', () => {
     expect(fixed.json().status).toBe('resolved');
     expect((await w.mediator.client.post(`/api/v1/mediation/reports/${r.id}/status`, { status: 'routed' })).statusCode).toBe(409);
     const mine = (await tenant.get('/api/v1/me/reports')).json().items[0];
-    expect(mine).toMatchObject({ status: 'resolved', history: [{ status: 'received' }, { status: 'routed' }, { status: 'resolved', note: 'Lampada sostituita' }] });
-    const notes = await db().selectFrom('notification').select(['event', 'user_id']).where('tenant_id', '=', w.ente.id).where('event', '=', 'resident_report.status_changed').execute();
+    expect(mine).toMatchObject({
+      status: 'resolved',
+      history: [{ status: 'received' }, { status: 'routed' }, { status: 'resolved', note: 'Lampada sostituita' }],
+    });
+    const notes = await db()
+      .selectFrom('notification')
+      .select(['event', 'user_id'])
+      .where('tenant_id', '=', w.ente.id)
+      .where('event', '=', 'resident_report.status_changed')
+      .execute();
     expect(notes).toEqual([{ event: 'resident_report.status_changed', user_id: w.rossi.userId }]);
   });
 
   it('refuses photos that are too large or not what they claim, and people who are not tenants', async () => {
     const w = await world();
     const tenant = w.rossi.client as Client;
-    const lie = await tenant.post('/api/v1/me/reports', { category: 'other', description: 'abc', photo: { contentType: 'image/jpeg', dataBase64: PNG.toString('base64') } });
+    const lie = await tenant.post('/api/v1/me/reports', {
+      category: 'other',
+      description: 'abc',
+      photo: { contentType: 'image/jpeg', dataBase64: PNG.toString('base64') },
+    });
     expect(lie.json().errors[0].code).toBe('mediation.photo_type');
     const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]);
-    const large = await tenant.post('/api/v1/me/reports', { category: 'other', description: 'abc', photo: { contentType: 'image/png', dataBase64: big.toString('base64') } });
+    const large = await tenant.post('/api/v1/me/reports', {
+      category: 'other',
+      description: 'abc',
+      photo: { contentType: 'image/png', dataBase64: big.toString('base64') },
+    });
     expect(large.json().errors[0].code).toBe('mediation.photo_too_large');
     const { client } = await staff(w.ente.id, [{ role: 'citizen' }]);
     expect((await client.post('/api/v1/me/reports', { category: 'other', description: 'abc' })).json().errors[0].code).toBe('mediation.not_a_tenant');
@@ -210,7 +272,9 @@ describe('community activities and committees', () => {
     });
     expect(a.statusCode, a.body).toBe(201);
     const id = a.json().id;
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => w.mediator.client.post(`/api/v1/mediation/activities/${id}/registrations`, { name: `Bimbo ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => w.mediator.client.post(`/api/v1/mediation/activities/${id}/registrations`, { name: `Bimbo ${i}` })),
+    );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(9);
     const vol = await w.mediator.client.post(`/api/v1/mediation/activities/${id}/registrations`, { name: 'Volontaria', role: 'volunteer' });
@@ -221,7 +285,11 @@ describe('community activities and committees', () => {
     expect((await tenant.post(`/api/v1/me/activities/${id}/registration`)).json().code).toBe('mediation.activity_full');
     expect((await (w.verdi.client as Client).get(`/api/v1/mediation/activities/${id}`)).statusCode).toBe(404);
     const reg = vol.json().registrations[0];
-    const att = await w.mediator.client.request({ method: 'PUT', url: `/api/v1/mediation/activities/${id}/registrations/${reg.id}/attendance`, payload: { attended: true } });
+    const att = await w.mediator.client.request({
+      method: 'PUT',
+      url: `/api/v1/mediation/activities/${id}/registrations/${reg.id}/attendance`,
+      payload: { attended: true },
+    });
     expect(att.json().registrations[0].attended).toBe(true);
   });
 
@@ -236,10 +304,28 @@ describe('community activities and committees', () => {
       [w.bianchi.id, 'treasurer'],
       [third.id, 'member'],
     ] as const) {
-      expect((await w.mediator.client.post(`/api/v1/mediation/committees/${id}/members`, { householdId: h, representative: 'Referente', role, joinedOn: '2026-01-10' })).statusCode).toBe(200);
+      expect(
+        (
+          await w.mediator.client.post(`/api/v1/mediation/committees/${id}/members`, {
+            householdId: h,
+            representative: 'Referente',
+            role,
+            joinedOn: '2026-01-10',
+          })
+        ).statusCode,
+      ).toBe(200);
     }
-    expect((await w.mediator.client.post(`/api/v1/mediation/committees/${id}/members`, { householdId: w.verdi.id, representative: 'x', joinedOn: '2026-01-10' })).statusCode).toBe(400);
-    const x = (await w.mediator.client.post(`/api/v1/mediation/committees/${id}/expenses`, { spentOn: '2026-02-01', description: 'Lampadine scale', amountCents: 10_000 })).json();
+    expect(
+      (await w.mediator.client.post(`/api/v1/mediation/committees/${id}/members`, { householdId: w.verdi.id, representative: 'x', joinedOn: '2026-01-10' }))
+        .statusCode,
+    ).toBe(400);
+    const x = (
+      await w.mediator.client.post(`/api/v1/mediation/committees/${id}/expenses`, {
+        spentOn: '2026-02-01',
+        description: 'Lampadine scale',
+        amountCents: 10_000,
+      })
+    ).json();
     const shares = x.expenses[0].shares.map((s: { shareCents: number }) => s.shareCents);
     expect(shares.reduce((a: number, b: number) => a + b, 0)).toBe(10_000);
     expect([...shares].sort()).toEqual([3333, 3333, 3334]);
@@ -248,7 +334,9 @@ describe('community activities and committees', () => {
       url: `/api/v1/mediation/committees/${id}/expenses/${x.expenses[0].id}/shares/${w.rossi.id}/paid`,
       payload: { paidOn: '2026-02-05' },
     });
-    expect(paid.json().balances.reduce((a: number, b: { owedCents: number }) => a + b.owedCents, 0)).toBe(10_000 - paid.json().expenses[0].shares.find((s: { householdId: string }) => s.householdId === w.rossi.id).shareCents);
+    expect(paid.json().balances.reduce((a: number, b: { owedCents: number }) => a + b.owedCents, 0)).toBe(
+      10_000 - paid.json().expenses[0].shares.find((s: { householdId: string }) => s.householdId === w.rossi.id).shareCents,
+    );
     const meeting = await w.mediator.client.post(`/api/v1/mediation/committees/${id}/meetings`, { heldOn: '2026-02-10', minutes: 'Approvato il riparto' });
     expect(meeting.json().meetings).toHaveLength(1);
     expect((await w.other.client.get('/api/v1/mediation/committees')).json().items).toEqual([]);
@@ -277,17 +365,38 @@ describe('arrears prevention', () => {
     await db()
       .insertInto('ledger_entry')
       .values(
-        ['2026-08-01', '2026-09-01', '2026-10-01'].map((d) => ({ tenant_id: w.ente.id, tenancy_id: w.bianchi.tenancyId, kind: 'charge', component: 'rent', entry_date: d, amount_cents: 10_000, reason: 'canone' })),
+        ['2026-08-01', '2026-09-01', '2026-10-01'].map((d) => ({
+          tenant_id: w.ente.id,
+          tenancy_id: w.bianchi.tenancyId,
+          kind: 'charge',
+          component: 'rent',
+          entry_date: d,
+          amount_cents: 10_000,
+          reason: 'canone',
+        })),
       )
       .execute();
     const alerts = (await w.mediator.client.get('/api/v1/mediation/arrears')).json().items;
-    expect(alerts).toEqual([expect.objectContaining({ tenancyId: w.bianchi.tenancyId, household: 'Nucleo Bianchi', balanceCents: 30_000, monthsOwed: 3, accompanimentCaseId: null })]);
+    expect(alerts).toEqual([
+      expect.objectContaining({ tenancyId: w.bianchi.tenancyId, household: 'Nucleo Bianchi', balanceCents: 30_000, monthsOwed: 3, accompanimentCaseId: null }),
+    ]);
     expect((await w.other.client.get('/api/v1/mediation/arrears')).json().items).toEqual([]);
-    const opened = await w.mediator.client.post('/api/v1/mediation/arrears/accompaniments', { tenancyId: w.bianchi.tenancyId, summary: 'Accompagnamento al piano di rientro' });
+    const opened = await w.mediator.client.post('/api/v1/mediation/arrears/accompaniments', {
+      tenancyId: w.bianchi.tenancyId,
+      summary: 'Accompagnamento al piano di rientro',
+    });
     expect(opened.json()).toMatchObject({ kind: 'arrears', type: 'arrears', tenancyId: w.bianchi.tenancyId, parties: [{ name: 'Nucleo Bianchi' }] });
-    expect((await w.mediator.client.post('/api/v1/mediation/arrears/accompaniments', { tenancyId: w.bianchi.tenancyId, summary: 'ancora' })).statusCode).toBe(409);
-    expect((await w.mediator.client.post('/api/v1/mediation/arrears/accompaniments', { tenancyId: w.rossi.tenancyId, summary: 'nessun debito' })).statusCode).toBe(404);
-    const closed = await w.mediator.client.post(`/api/v1/mediation/cases/${opened.json().id}/closure`, { closedOn: '2026-11-23', result: 'resolved', note: 'Piano di rientro firmato' });
+    expect((await w.mediator.client.post('/api/v1/mediation/arrears/accompaniments', { tenancyId: w.bianchi.tenancyId, summary: 'ancora' })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (await w.mediator.client.post('/api/v1/mediation/arrears/accompaniments', { tenancyId: w.rossi.tenancyId, summary: 'nessun debito' })).statusCode,
+    ).toBe(404);
+    const closed = await w.mediator.client.post(`/api/v1/mediation/cases/${opened.json().id}/closure`, {
+      closedOn: '2026-11-23',
+      result: 'resolved',
+      note: 'Piano di rientro firmato',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', closureNote: 'Piano di rientro firmato' });
   });
 });

@@ -119,7 +119,8 @@ export function MyReports() {
                   {r.description} <StatusBadge kind={r.status === 'resolved' ? 'success' : 'primary'}>{t(`mediation.reportStatus.${r.status}`)}</StatusBadge>
                 </h3>
                 <p className="mb-1">
-                  {t(`mediation.category.${r.category}`)} · {r.building.address}
+                  {t(`mediation.category.${r.category}`)} · {r.estate ? `${r.estate.name}, ` : ''}
+                  {r.building.address}
                   {r.location ? ` · ${r.location}` : ''}
                 </p>
                 <p className="mb-1">{r.routedTo ? t('mediation.mine.routedTo', { body: r.routedTo }) : t('mediation.reports.desk')}</p>
