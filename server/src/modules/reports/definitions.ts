@@ -203,6 +203,33 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       'Average agreed rent ÷ average asked rent (below 100% = a saving for the tenant).',
     ],
   ),
+  d(
+    'mediation_opened',
+    'mediation',
+    'count',
+    ['Mediazioni aperte', 'Mediation cases opened'],
+    ['Casi di mediazione dei conflitti di vicinato aperti nel periodo.', 'Neighbourhood mediation cases opened in the period.'],
+  ),
+  d(
+    'mediation_closed',
+    'mediation',
+    'count',
+    ['Mediazioni chiuse', 'Mediation cases closed'],
+    [
+      'Casi di mediazione chiusi (con esito) nel periodo, anche se aperti prima.',
+      'Mediation cases closed (with a result) in the period, even if opened before.',
+    ],
+  ),
+  d(
+    'mediation_median_days',
+    'mediation',
+    'days',
+    ['Tempo mediano di chiusura', 'Median time to close'],
+    [
+      'Mediana dei giorni tra apertura e chiusura dei casi chiusi nel periodo.',
+      'Median of the days from opening to closing of the cases closed in the period.',
+    ],
+  ),
 ];
 
 export const INDICATOR_BY_ID = new Map(INDICATORS.map((i) => [i.id, i]));

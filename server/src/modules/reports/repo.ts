@@ -267,3 +267,16 @@ export async function openApplications(db: Executor, tenantId: string, from: str
      GROUP BY c.program ORDER BY 1`.execute(db);
   return r.rows;
 }
+
+/** Mediation cases opened in the period, and those closed in it with the days they took. */
+export async function mediationCases(db: Executor, f: ReportFilter): Promise<{ opened: number; closedDays: number[] }> {
+  const r = await sql<{ opened_in: boolean; days: number | null }>`
+    SELECT (m.opened_on >= ${f.from}::date AND m.opened_on < ${f.toExcl}::date) AS opened_in,
+           CASE WHEN m.closed_on >= ${f.from}::date AND m.closed_on < ${f.toExcl}::date THEN m.closed_on - m.opened_on END AS days
+      FROM mediation_case m
+     WHERE m.tenant_id = ${f.tenantId}
+       AND ((m.opened_on >= ${f.from}::date AND m.opened_on < ${f.toExcl}::date) OR (m.closed_on >= ${f.from}::date AND m.closed_on < ${f.toExcl}::date))
+       AND (${f.estateId ?? null}::uuid IS NULL OR m.estate_id = ${f.estateId ?? null}::uuid)
+       AND ${inPrograms(f, sql`'mediation'`)}`.execute(db);
+  return { opened: r.rows.filter((x) => x.opened_in).length, closedDays: r.rows.filter((x) => x.days !== null).map((x) => Number(x.days)) };
+}

@@ -205,6 +205,12 @@ export async function buildReport(db: Executor, q: ReportQuery): Promise<Report>
     value: avgRent === null || avgAsked === null ? null : rateBp(Math.round(avgRent), Math.round(avgAsked)),
   });
 
+  // Mediation.
+  const med = await repo.mediationCases(db, f);
+  values.set('mediation_opened', { value: med.opened });
+  values.set('mediation_closed', { value: med.closedDays.length });
+  values.set('mediation_median_days', { value: median(med.closedDays) });
+
   const drills: Record<IndicatorGroup, { permission: Permission; href: string } | null> = {
     calls: { permission: 'application:review', href: '/calls' },
     stock: { permission: 'stock:read', href: `/stock?status=occupied${programParam ? `&${programParam}` : ''}${q.estateId ? `&estateId=${q.estateId}` : ''}` },
@@ -212,7 +218,7 @@ export async function buildReport(db: Executor, q: ReportQuery): Promise<Report>
     cases: { permission: 'case:read', href: '/housing-first' },
     tenancies: { permission: 'tenancy:read', href: '/tenancies/arrears' },
     agency: { permission: 'agency:manage', href: '/agency/proposals' },
-    mediation: null,
+    mediation: { permission: 'mediation:manage', href: '/mediation' },
   };
   const drillOf = (def: IndicatorDefinition) => {
     if (def.id.startsWith('work_grants')) {
