@@ -52,6 +52,7 @@ import { PersonNewPage } from '../pages/PersonNewPage.js';
 import { PersonPage } from '../pages/PersonPage.js';
 import { ProfilePage } from '../pages/ProfilePage.js';
 import { RegistryPage } from '../pages/RegistryPage.js';
+import { OpenDataPage, ReportsPage } from '../pages/reports/ReportsPages.js';
 import { MyEasyProjectPage } from '../pages/stays/MyEasyProjectPage.js';
 import { MyStaysPage } from '../pages/stays/MyStaysPage.js';
 import { StaysPage } from '../pages/stays/StaysPage.js';
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: '/book/:ente/cancel', element: <BookingCancelPage /> },
       { path: '/login/oidc', element: <OidcCallbackPage /> },
       { path: '/public/:ente/calls/:id/ranking', element: <PublicRankingPage /> },
+      { path: '/open-data/:ente', element: <OpenDataPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -117,6 +119,10 @@ export const router = createBrowserRouter([
               { path: '/registry/persons/:id/edit', element: <PersonEditPage /> },
               { path: '/registry/duplicates', element: <DuplicatesPage /> },
             ],
+          },
+          {
+            element: <RequirePermission permission="report:read" />,
+            children: [{ path: '/reports', element: <ReportsPage /> }],
           },
           {
             element: <RequirePermission permission="stock:read" />,

@@ -89,7 +89,7 @@ export const reportRoutes: AnyRoute[] = [
     async handler({ db, ctx, params, query, deps, reply }) {
       const report = await reportFor(db, ctx, query, deps.clock.now());
       const t = tableById(report, params.table) as ReportTable;
-      const { header, rows } = tableCells(t, ctx.lang);
+      const { header, rows } = tableCells(t, query.lang ?? ctx.lang);
       await audit(db, ctx, {
         action: 'reports.exported',
         entityType: 'report',
@@ -113,7 +113,7 @@ export const reportRoutes: AnyRoute[] = [
     async handler({ db, ctx, params, query, deps, reply }) {
       const report = await reportFor(db, ctx, query, deps.clock.now());
       const t = tableById(report, params.table) as ReportTable;
-      const { header, rows } = tableCells(t, ctx.lang);
+      const { header, rows } = tableCells(t, query.lang ?? ctx.lang);
       await audit(db, ctx, {
         action: 'reports.exported',
         entityType: 'report',
@@ -122,7 +122,7 @@ export const reportRoutes: AnyRoute[] = [
       reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${t.id}-${report.period.from}-${report.period.to}.xlsx"`);
-      return toXlsx(t.title[ctx.lang], header, rows);
+      return toXlsx(t.title[query.lang ?? ctx.lang], header, rows);
     },
   }),
   defineRoute({

@@ -12,6 +12,7 @@ export const ReportQuery = z
     to: Day.optional().describe('Last day of the period, inclusive (default: today)'),
     estateId: z.uuid().optional().describe('Only units of this estate'),
     organisationId: z.uuid().optional().describe('Only units managed by (or solutions run by) this organisation'),
+    lang: z.enum(['it', 'en']).optional().describe('Language of the export headers (default: Accept-Language)'),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['to'], message: 'stock.period_order' });
 

@@ -54,6 +54,9 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   } else if (hasPermission(me, 'appointment:book')) {
     entries.push({ to: `/book/${me.ente.slug}`, label: t('agency.nav.booking') });
   }
+  if (hasPermission(me, 'report:read')) {
+    entries.push({ to: '/reports', label: t('reports.nav') });
+  }
   if (hasPermission(me, 'admin:users')) {
     entries.push({ to: '/admin/users', label: t('nav.users') });
   }

@@ -31,6 +31,9 @@ export function actionsFor(me: Me): Action[] {
   if (hasPermission(me, 'stay:manage') || hasPermission(me, 'stay:read')) {
     actions.push({ key: 'stays', to: '/stays', icon: 'it-calendar' });
   }
+  if (hasPermission(me, 'report:read')) {
+    actions.push({ key: 'reports', to: '/reports', icon: 'it-chart-line' });
+  }
   if (hasPermission(me, 'stay:family')) {
     actions.push({ key: 'myStays', to: '/me/stays', icon: 'it-user' });
   }
