@@ -237,6 +237,9 @@ describe('who may read and export reports', () => {
     expect(mine.json<{ programs: string[] }>().programs).toEqual(['erp']);
     expect((await limited.get('/api/v1/reports/indicators?program=housing_first')).statusCode).toBe(403);
     expect((await limited.get('/api/v1/reports/funder.pdf?program=housing_first')).statusCode).toBe(403);
+    const ids = (await limited.get('/api/v1/reports/indicators')).json<{ indicators: Indicator[] }>().indicators.map((i) => i.id);
+    expect(ids).toContain('arrears_rate');
+    expect(ids.filter((id) => /^(stay_|hf_|agency_|mediation_)/.test(id))).toEqual([]);
     // The admin reads the figures but has no tenancy:read: no drill-down to the arrears list.
     const admin = await staff(ente.id, [{ role: 'admin' }]);
     const ind = (await admin.get('/api/v1/reports/indicators')).json<{ indicators: Indicator[] }>().indicators;

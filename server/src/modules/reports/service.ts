@@ -227,8 +227,18 @@ export async function buildReport(db: Executor, q: ReportQuery): Promise<Report>
     const d = drills[def.group];
     return d && q.can(d.permission) ? d.href : null;
   };
+  // Figures that belong to one program only are left out when that program is not in scope.
+  const onlyFor: [RegExp, Program][] = [
+    [/^stay_/, 'dopo_di_noi'],
+    [/^hf_/, 'housing_first'],
+    [/^agency_/, 'agency'],
+    [/^mediation_/, 'mediation'],
+  ];
   const indicators: IndicatorValue[] = [];
   for (const [id, v] of values) {
+    if (onlyFor.some(([re, p]) => re.test(id) && !scope.includes(p))) {
+      continue;
+    }
     const def = INDICATOR_BY_ID.get(id) as IndicatorDefinition;
     indicators.push({ ...def, value: v.value, numerator: v.numerator ?? null, denominator: v.denominator ?? null, drill: drillOf(def) });
   }

@@ -21,7 +21,7 @@ interface ChartProps {
 const COLOURS = ['#0066cc', '#cc3300', '#00805a', '#7a3d99'];
 
 export function Chart({ title, categories, series, unit, kind }: ChartProps) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const id = useId();
   const W = 640;
   const H = 260;
@@ -87,36 +87,101 @@ export function Chart({ title, categories, series, unit, kind }: ChartProps) {
           </g>
         ))}
       </svg>
-      <details className="mt-2">
-        <summary>{t('reports.chart.tableAlternative', { title })}</summary>
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.chart.category')}</th>
+      <TableAlternative title={title} categories={categories} series={series} fmt={fmt} />
+    </figure>
+  );
+}
+
+function TableAlternative({ title, categories, series, fmt }: { title: string; categories: string[]; series: Series[]; fmt: (v: number | null) => string }) {
+  const { t } = useTranslation();
+  return (
+    <details className="mt-2">
+      <summary>{t('reports.chart.tableAlternative', { title })}</summary>
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.chart.category')}</th>
+              {series.map((s) => (
+                <th key={s.name} scope="col" className="text-end">
+                  {s.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c, ci) => (
+              <tr key={c}>
+                <th scope="row">{c}</th>
                 {series.map((s) => (
-                  <th key={s.name} scope="col" className="text-end">
-                    {s.name}
-                  </th>
+                  <td key={s.name} className="text-end">
+                    {fmt(s.values[ci] ?? null)}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {categories.map((c, ci) => (
-                <tr key={c}>
-                  <th scope="row">{c}</th>
-                  {series.map((s) => (
-                    <td key={s.name} className="text-end">
-                      {fmt(s.values[ci] ?? null)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** Horizontal bars on a fixed scale (rates: 0–100 %), one row per category, labels in full. */
+export function HorizontalBars({
+  title,
+  categories,
+  values,
+  unit,
+  max,
+}: {
+  title: string;
+  categories: string[];
+  values: (number | null)[];
+  unit: Unit;
+  max: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const W = 640;
+  const row = 26;
+  const labelW = 260;
+  const plotW = W - labelW - 70;
+  const H = categories.length * row + 24;
+  const fmt = (v: number | null) => formatValue(v, unit, i18n.language);
+  const summary = categories.map((c, i) => `${c}: ${fmt(values[i] ?? null)}`).join('; ');
+  return (
+    <figure className="mb-4">
+      <figcaption className="h5">{title}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} style={{ maxWidth: W }}>
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{summary}</desc>
+        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
+          <g key={f}>
+            <line x1={labelW + plotW * f} x2={labelW + plotW * f} y1={0} y2={H - 20} stroke="#d0d0d0" />
+            <text x={labelW + plotW * f} y={H - 6} fontSize="11" textAnchor="middle" fill="#404040">
+              {fmt(max * f)}
+            </text>
+          </g>
+        ))}
+        {categories.map((c, i) => {
+          const v = values[i] ?? null;
+          return (
+            <g key={c}>
+              <text x={labelW - 8} y={i * row + 17} fontSize="12" textAnchor="end" fill="#1a1a1a">
+                {c.length > 40 ? `${c.slice(0, 39)}…` : c}
+              </text>
+              <rect x={labelW} y={i * row + 5} width={plotW} height={16} fill="#eeeeee" />
+              {v === null ? null : <rect x={labelW} y={i * row + 5} width={(plotW * Math.min(v, max)) / max} height={16} fill={COLOURS[0]} />}
+              <text x={labelW + plotW + 6} y={i * row + 17} fontSize="12" fill="#1a1a1a">
+                {fmt(v)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <TableAlternative title={title} categories={categories} series={[{ name: t('reports.chart.value'), values }]} fmt={fmt} />
     </figure>
   );
 }

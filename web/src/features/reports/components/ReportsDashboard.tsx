@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, Loading } from '../../../ui/feedback.js';
 import { SelectField, TextField } from '../../../ui/fields.js';
 import { filterQuery, formatValue, type Indicator, type ReportFilter, type ReportTable, useReport } from '../api.js';
-import { Chart } from './Charts.js';
+import { Chart, HorizontalBars } from './Charts.js';
 
 const GROUPS = ['calls', 'stock', 'stays', 'cases', 'tenancies', 'agency', 'mediation'] as const;
 
@@ -179,12 +179,12 @@ export function ReportsDashboard({ canExport }: { canExport: boolean }) {
             <h2 id="charts" className="h4">
               {t('reports.charts')}
             </h2>
-            <Chart
-              kind="bar"
+            <HorizontalBars
               title={t('reports.chart.rates')}
               unit="rate"
+              max={10_000}
               categories={rates.map((r) => r.label[lang])}
-              series={[{ name: t('reports.chart.value'), values: rates.map((r) => r.value) }]}
+              values={rates.map((r) => r.value)}
             />
             {byProgram ? (
               <>
