@@ -7,6 +7,7 @@ import type { DB } from '../../src/kernel/db/types.js';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.js';
 import { buildEnte, buildOrganisation, buildUser } from '../../test/factories.js';
 import { seedDemoAgency } from './agency.js';
+import { seedDemoAllocation } from './allocation.js';
 import { seedDemoCalls } from './calls.js';
 import { seedDemoCases } from './cases.js';
 import { seedDemoMediation } from './mediation.js';
@@ -149,6 +150,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     await seedDemoStays(trx, { tenantId: lucca.tenantId, familyUserId: lucca.userIds.get('famiglia@lucca.abitare.demo') as string });
     await seedDemoCases(trx);
     await seedDemoCalls(trx, {
+      tenantId: lucca.tenantId,
+      citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string,
+      operatorId: lucca.userIds.get('ufficio.casa@lucca.abitare.demo') ?? null,
+    });
+    await seedDemoAllocation(trx, {
       tenantId: lucca.tenantId,
       citizenUserId: lucca.userIds.get('cittadina@lucca.abitare.demo') as string,
       operatorId: lucca.userIds.get('ufficio.casa@lucca.abitare.demo') ?? null,

@@ -17,6 +17,7 @@ import {
   BookingPage,
   LandlordPortalPage,
 } from '../pages/agency/AgencyPages.js';
+import { AllocationPage, MyAllocationPage } from '../pages/allocation/AllocationPages.js';
 import { ApplicationReviewPage } from '../pages/calls/ApplicationReviewPage.js';
 import { CallNewPage } from '../pages/calls/CallNewPage.js';
 import { CallPage } from '../pages/calls/CallPage.js';
@@ -95,6 +96,14 @@ export const router = createBrowserRouter([
           { path: '/calls', element: <CallsPage /> },
           { path: '/calls/:id', element: <CallPage /> },
           { path: '/my/applications/:id', element: <MyApplicationPage /> },
+          {
+            element: <RequirePermission permission="allocation:decide" />,
+            children: [{ path: '/allocation', element: <AllocationPage /> }],
+          },
+          {
+            element: <RequirePermission permission="application:submit" />,
+            children: [{ path: '/allocation/me', element: <MyAllocationPage /> }],
+          },
           { path: '/applications/:id', element: <ApplicationReviewPage /> },
           {
             element: <RequirePermission permission="call:manage" />,

@@ -54,9 +54,18 @@ export const allocationRoutes: AnyRoute[] = [
         .where('program', '=', 'youth_collab')
         .orderBy('opens_at', 'desc')
         .execute();
+      // Calls with questionnaires first: those are the ones being paired.
+      const filled = await db
+        .selectFrom('allocation_questionnaire')
+        .select(['call_id', db.fn.countAll<number>().as('n')])
+        .where(inTenant(ctx))
+        .groupBy('call_id')
+        .execute();
+      const count = new Map(filled.map((f) => [f.call_id, Number(f.n)]));
       return {
         items: rows
           .filter((r) => ctx.can('allocation:decide', r.program as never))
+          .sort((a, b) => (count.get(b.id) ?? 0) - (count.get(a.id) ?? 0))
           .map((r) => ({ id: r.id, title: ctx.lang === 'en' ? r.title_en : r.title_it, status: r.status })),
       };
     },

@@ -25,6 +25,9 @@ export function navEntries(me: Me, t: (key: string) => string): NavEntry[] {
   if (['call:manage', 'call:read', 'application:review', 'application:submit'].some((p) => hasPermission(me, p))) {
     entries.push({ to: '/calls', label: t('calls.nav') });
   }
+  if (hasPermission(me, 'allocation:decide')) {
+    entries.push({ to: '/allocation', label: t('allocation.nav') });
+  }
   if (hasPermission(me, 'tenancy:read') || hasPermission(me, 'tenancy:manage')) {
     entries.push({ to: '/tenancies', label: t('tenancies.nav.list') });
   }

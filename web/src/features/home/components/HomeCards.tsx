@@ -25,6 +25,12 @@ export function actionsFor(me: Me): Action[] {
   if (['call:manage', 'call:read', 'application:review', 'application:submit'].some((p) => hasPermission(me, p))) {
     actions.push({ key: 'calls', to: '/calls', icon: 'it-file' });
   }
+  if (hasPermission(me, 'allocation:decide')) {
+    actions.push({ key: 'allocation', to: '/allocation', icon: 'it-share' });
+  }
+  if (hasPermission(me, 'application:submit')) {
+    actions.push({ key: 'allocationMine', to: '/allocation/me', icon: 'it-share' });
+  }
   if (hasPermission(me, 'case:read')) {
     actions.push({ key: 'cases', to: '/cases', icon: 'it-files' });
   }
