@@ -375,4 +375,138 @@ export async function seedDemoMediation(db: Executor, o: { tenantId: string; med
       }
     }
   }
+  await seedDemoCohousing(db, tenantId, today);
+}
+
+/** Three co-housing projects, one of each kind, with partners, residents, meetings and expenses. */
+async function seedDemoCohousing(db: Executor, tenantId: string, today: string) {
+  const orgs = new Map((await db.selectFrom('organisation').select(['id', 'kind']).where('tenant_id', '=', tenantId).execute()).map((o) => [o.kind, o.id]));
+  const building = async (code: string) =>
+    (
+      await db
+        .selectFrom('building as b')
+        .innerJoin('estate as e', (j) => j.onRef('e.tenant_id', '=', 'b.tenant_id').onRef('e.id', '=', 'b.estate_id'))
+        .select('b.id')
+        .where('b.tenant_id', '=', tenantId)
+        .where('e.code', '=', code)
+        .orderBy('b.address')
+        .executeTakeFirst()
+    )?.id;
+  const people = await db
+    .selectFrom('person as p')
+    .select('p.id')
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.merged_into', 'is', null)
+    .where('p.user_id', 'is', null)
+    .orderBy('p.family_name')
+    .orderBy('p.id')
+    .limit(60)
+    .offset(200)
+    .execute();
+  const projects = [
+    {
+      name: 'Co-housing Sant’Alessio – famiglie',
+      kind: 'families',
+      code: 'SANTALESSIO',
+      partners: [
+        ['foundation', 'Accompagnamento e mediazione'],
+        ['housing_company', 'Proprietà e manutenzione'],
+      ],
+    },
+    { name: 'Abitare insieme – anziani', kind: 'elderly', code: 'SANTALESSIO', partners: [['foundation', 'Coordinamento del progetto']] },
+    {
+      name: 'Casa accompagnata – abitare supportato',
+      kind: 'supported_living',
+      code: 'CENTRO',
+      partners: [
+        ['health_authority', 'Équipe socio-sanitaria (salute mentale e dipendenze)'],
+        ['housing_company', 'Alloggio'],
+      ],
+    },
+  ] as const;
+  let next = 0;
+  for (const [i, p] of projects.entries()) {
+    const b = (await building(p.code)) ?? (await building('SANTALESSIO'));
+    if (!b) {
+      return;
+    }
+    const { id } = await db
+      .insertInto('cohousing_project')
+      .values({
+        tenant_id: tenantId,
+        name: p.name,
+        kind: p.kind,
+        building_id: b,
+        description:
+          p.kind === 'supported_living'
+            ? 'Convivenza supportata con Azienda USL Toscana Nord Ovest ed E.R.P. Lucca.'
+            : 'Spazi comuni, aiuto reciproco e regole condivise.',
+        house_rules: 'Turni di pulizia settimanali; spese comuni divise in parti uguali; riunione di casa mensile; ospiti annunciati.',
+        started_on: day(today, -400 + i * 60),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [kind, role] of p.partners) {
+      const org = orgs.get(kind);
+      if (org) {
+        await db.insertInto('cohousing_partner').values({ tenant_id: tenantId, project_id: id, organisation_id: org, role }).execute();
+      }
+    }
+    const residents: string[] = [];
+    for (let k = 0; k < 4 && next < people.length; k++) {
+      const person = people[next++] as { id: string };
+      const entered = day(today, -380 + i * 60 + k * 20);
+      const { id: rid } = await db
+        .insertInto('cohousing_resident')
+        .values({
+          tenant_id: tenantId,
+          project_id: id,
+          person_id: person.id,
+          entered_on: entered,
+          left_on: k === 3 ? day(entered, 200) : null,
+          rules_signed_on: entered,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (k < 3) {
+        residents.push(rid);
+      }
+    }
+    await db
+      .insertInto('cohousing_meeting')
+      .values([
+        { tenant_id: tenantId, project_id: id, held_on: day(today, -35), minutes: 'Rivisti i turni di pulizia e la spesa comune del mese.' },
+        { tenant_id: tenantId, project_id: id, held_on: day(today, -5), minutes: 'Organizzata la cena di casa; nessun problema di convivenza segnalato.' },
+      ])
+      .execute();
+    if (residents.length > 0) {
+      for (const [k, [desc, amount]] of (
+        [
+          ['Bollette luce e gas', 18_437],
+          ['Spesa per la dispensa comune', 9_250],
+        ] as const
+      ).entries()) {
+        const { id: x } = await db
+          .insertInto('cohousing_expense')
+          .values({ tenant_id: tenantId, project_id: id, spent_on: day(today, -30 + k * 20), description: desc, amount_cents: amount })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('cohousing_expense_share')
+          .values(
+            splitCents(
+              amount,
+              residents.map((r) => ({ key: r, weight: 1 })),
+            ).map((sh, j) => ({
+              tenant_id: tenantId,
+              expense_id: x,
+              resident_id: sh.key,
+              share_cents: sh.cents,
+              paid_on: k === 0 || j === 0 ? day(today, -25 + k * 20) : null,
+            })),
+          )
+          .execute();
+      }
+    }
+  }
 }

@@ -534,6 +534,60 @@ export interface ChargeRunTable {
   finished_at: Date | null;
 }
 
+export interface CohousingExpenseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  project_id: string;
+  spent_on: string;
+  description: string;
+  amount_cents: number;
+}
+
+export interface CohousingExpenseShareTable {
+  tenant_id: string;
+  expense_id: string;
+  resident_id: string;
+  share_cents: number;
+  paid_on: string | null;
+}
+
+export interface CohousingMeetingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  project_id: string;
+  held_on: string;
+  minutes: string;
+}
+
+export interface CohousingPartnerTable {
+  tenant_id: string;
+  project_id: string;
+  organisation_id: string;
+  role: string;
+}
+
+export interface CohousingProjectTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  building_id: string;
+  description: string | null;
+  house_rules: string | null;
+  started_on: string;
+  created_at: Generated<Date>;
+}
+
+export interface CohousingResidentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  project_id: string;
+  person_id: string;
+  entered_on: string;
+  left_on: string | null;
+  rules_signed_on: string | null;
+}
+
 export interface CommitteeExpenseTable {
   tenant_id: string;
   id: Generated<string>;
@@ -1481,6 +1535,12 @@ export interface DB {
   case_referral: CaseReferralTable;
   case_stage: CaseStageTable;
   charge_run: ChargeRunTable;
+  cohousing_expense: CohousingExpenseTable;
+  cohousing_expense_share: CohousingExpenseShareTable;
+  cohousing_meeting: CohousingMeetingTable;
+  cohousing_partner: CohousingPartnerTable;
+  cohousing_project: CohousingProjectTable;
+  cohousing_resident: CohousingResidentTable;
   committee_expense: CommitteeExpenseTable;
   committee_expense_share: CommitteeExpenseShareTable;
   committee_meeting: CommitteeMeetingTable;

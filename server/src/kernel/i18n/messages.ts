@@ -449,6 +449,7 @@ export const MESSAGES = {
   'mediation.household_not_member': { it: 'Il nucleo non è membro del comitato.', en: 'The household is not a member of the committee.' },
   'mediation.not_a_mediator': { it: 'L’utente non ha il ruolo di mediatore.', en: 'The user does not hold the mediator role.' },
   'mediation.accompaniment_open': { it: 'C’è già un accompagnamento aperto per questo contratto.', en: 'An accompaniment is already open for this tenancy.' },
+  'mediation.building_unknown': { it: 'L’edificio indicato non esiste.', en: 'The building does not exist.' },
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -38,6 +38,20 @@ describe('mediation demo data', () => {
     }
   });
 
+  it('three co-housing projects; USL staff see only the supported-living one', async () => {
+    const sw = await login('assistente.sociale@lucca.abitare.demo');
+    const all = (await sw.get('/api/v1/cohousing/projects')).json().items;
+    expect(all.map((p: { kind: string }) => p.kind).sort()).toEqual(['elderly', 'families', 'supported_living']);
+    for (const p of all) {
+      expect(p.residents.length).toBeGreaterThan(0);
+      for (const x of p.expenses) {
+        expect(x.shares.reduce((a: number, s: { shareCents: number }) => a + s.shareCents, 0)).toBe(x.amountCents);
+      }
+    }
+    const usl = await login('usl@lucca.abitare.demo');
+    expect((await usl.get('/api/v1/cohousing/projects')).json().items.map((p: { kind: string }) => p.kind)).toEqual(['supported_living']);
+  });
+
   it('the demo citizen sees her own reports with their status', async () => {
     const c = await login('cittadina@lucca.abitare.demo');
     const mine = (await c.get('/api/v1/me/reports')).json().items;

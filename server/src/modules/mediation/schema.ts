@@ -199,3 +199,52 @@ export const ArrearsAlertOut = z.object({
   monthsOwed: z.number(),
   accompanimentCaseId: z.uuid().nullable(),
 });
+
+// ---- co-housing ----
+export const COHOUSING_KINDS = ['families', 'elderly', 'supported_living'] as const;
+export const CohousingProjectBody = z.object({
+  name: Text(200).min(3),
+  kind: z.enum(COHOUSING_KINDS),
+  buildingId: z.uuid(),
+  description: Text(2000).optional(),
+  houseRules: Text(8000).optional(),
+  startedOn: Day,
+  partners: z
+    .array(z.object({ organisationId: z.uuid(), role: Text(300).min(2) }))
+    .max(10)
+    .default([]),
+});
+export const CohousingResidentBody = z.object({ personId: z.uuid(), enteredOn: Day, leftOn: Day.optional(), rulesSignedOn: Day.optional() });
+export const CohousingExpenseBody = z.object({ spentOn: Day, description: Text(500).min(3), amountCents: z.number().int().min(1).max(100_000_000) });
+export const CohousingShareParams = z.object({ id: z.uuid(), expenseId: z.uuid(), residentId: z.uuid() });
+export const CohousingOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(COHOUSING_KINDS),
+  building: z.object({ id: z.uuid(), address: z.string() }),
+  description: z.string().nullable(),
+  houseRules: z.string().nullable(),
+  startedOn: z.string(),
+  partners: z.array(z.object({ organisationId: z.uuid(), name: z.string(), role: z.string() })),
+  residents: z.array(
+    z.object({
+      id: z.uuid(),
+      personId: z.uuid(),
+      name: z.string(),
+      enteredOn: z.string(),
+      leftOn: z.string().nullable(),
+      rulesSignedOn: z.string().nullable(),
+    }),
+  ),
+  meetings: z.array(z.object({ id: z.uuid(), heldOn: z.string(), minutes: z.string() })),
+  expenses: z.array(
+    z.object({
+      id: z.uuid(),
+      spentOn: z.string(),
+      description: z.string(),
+      amountCents: z.number().int(),
+      shares: z.array(z.object({ residentId: z.uuid(), name: z.string(), shareCents: z.number().int(), paidOn: z.string().nullable() })),
+    }),
+  ),
+  balances: z.array(z.object({ residentId: z.uuid(), name: z.string(), owedCents: z.number().int() })),
+});
