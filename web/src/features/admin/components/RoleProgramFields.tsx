@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../ui/fields.js';
-import { PROGRAMS, ROLES } from '../../identity/api.js';
+import { ROLES } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 
 export interface RoleProgramValue {
   role: string;
@@ -45,7 +46,7 @@ export function RoleProgramFields({
           value={value.program}
           onChange={(e) => onChange({ ...value, program: e.target.value })}
           emptyOption={t('admin.fields.allPrograms')}
-          options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+          options={programOptions(t)}
           error={programError}
         />
       </div>

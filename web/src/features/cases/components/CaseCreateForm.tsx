@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { api } from '../../../app/api.js';
 import { Alert } from '../../../ui/feedback.js';
 import { CheckboxField, SelectField, TextField } from '../../../ui/fields.js';
-import { PROGRAMS, useMe } from '../../identity/api.js';
+import { useMe } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import type { PersonSummary } from '../../registry/api.js';
 import { PersonPicker } from '../../registry/components/PersonPicker.js';
 import { type CaseDetail, todayInRome } from '../api.js';
@@ -60,7 +61,7 @@ export function CaseCreateForm() {
           label={t('cases.fields.program')}
           value={form.program}
           onChange={(e) => setForm({ ...form, program: e.target.value as typeof form.program })}
-          options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+          options={programOptions(t)}
         />
         <TextField
           className="col-md-6"

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDay } from '../../../app/format.js';
 import { Alert, Loading, StatusBadge } from '../../../ui/feedback.js';
 import { CheckboxField, SelectField, TextField } from '../../../ui/fields.js';
-import { PROGRAMS } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import { useCases } from '../api.js';
 
 /** The cases the user sees: their programs' and those whose team they are in. */
@@ -45,7 +45,7 @@ export function CaseList() {
             value={draft.program}
             emptyOption={t('cases.list.allPrograms')}
             onChange={(e) => setDraft({ ...draft, program: e.target.value })}
-            options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+            options={programOptions(t)}
           />
           <SelectField
             className="col-md-2"

@@ -5,6 +5,7 @@ import { formatDay } from '../../../app/format.js';
 import { Alert, StatusBadge } from '../../../ui/feedback.js';
 import { SelectField, TextField } from '../../../ui/fields.js';
 import { PROGRAMS, type Program } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import { type Person, useAddConsent, useEnrol } from '../api.js';
 import { SensitivePanel } from './SensitivePanel.js';
 
@@ -59,7 +60,7 @@ function EnrolForm({ person }: { person: Person }) {
         <SelectField
           label={t('registry.fields.program')}
           value={program}
-          options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+          options={programOptions(t)}
           error={enrol.error?.fieldMessage('program')}
           onChange={(e) => setProgram(e.target.value)}
         />

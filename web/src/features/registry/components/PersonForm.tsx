@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Alert } from '../../../ui/feedback.js';
 import { CheckboxField, SelectField, TextField } from '../../../ui/fields.js';
-import { PROGRAMS, type Program } from '../../identity/api.js';
+import type { Program } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import { type Person, type PersonInput, useCreatePerson, usePatchPerson } from '../api.js';
 
 const TEXT_FIELDS = [
@@ -161,7 +162,7 @@ export function PersonForm({ person }: { person?: Person }) {
             hint={t('registry.create.enrolmentHint')}
             value={program}
             emptyOption={t('registry.create.noEnrolment')}
-            options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+            options={programOptions(t)}
             error={error?.fieldMessage('enrolment')}
             onChange={(e) => setProgram(e.target.value)}
           />

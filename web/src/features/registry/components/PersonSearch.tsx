@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDay } from '../../../app/format.js';
 import { Alert, Loading, StatusBadge } from '../../../ui/feedback.js';
 import { CheckboxField, SelectField, TextField } from '../../../ui/fields.js';
-import { PROGRAMS } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import { type PersonFilters, usePersons } from '../api.js';
 
 /** Search of the registry; the filters live in the URL so a link reproduces the view. */
@@ -57,7 +57,7 @@ export function PersonSearch() {
               label={t('registry.search.program')}
               value={draft.program}
               emptyOption={t('registry.search.anyProgram')}
-              options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+              options={programOptions(t)}
               onChange={(e) => setDraft({ ...draft, program: e.target.value })}
             />
           </div>

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextField } from '../../../ui/fields.js';
-import { PROGRAMS } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import { ACCESSIBILITY_FEATURES, UNIT_STATUSES, useEstates, useNeighbourhoods } from '../api.js';
 import type { UnitFilters } from '../filters.js';
 
@@ -114,7 +114,7 @@ export function UnitFilterForm({ filters, onApply }: { filters: UnitFilters; onA
               emptyOption={t('stock.units.any')}
               value={draft.program}
               onChange={set('program')}
-              options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+              options={programOptions(t)}
             />
           </div>
           <div className="col-12 col-md-6 col-lg-3">

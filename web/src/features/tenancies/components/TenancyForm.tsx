@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import { formatCents, parseEuro } from '../../../app/format.js';
 import { Alert } from '../../../ui/feedback.js';
 import { CheckboxField, SelectField, TextField } from '../../../ui/fields.js';
-import { PROGRAMS, type Program } from '../../identity/api.js';
+import type { Program } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import { KIND_OF_PROGRAM, type Party, TENANCY_KINDS, type TenancyKind, useAvailableUnits, useCreateTenancy, useParties, useRentPreview } from '../api.js';
 import { romeToday } from '../labels.js';
 import { RentExplanation } from './RentExplanation.js';
@@ -143,7 +144,7 @@ export function TenancyForm() {
               setProgram(p);
               setKind(KIND_OF_PROGRAM[p]);
             }}
-            options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+            options={programOptions(t)}
           />
           <SelectField
             className="col-md-4"

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatCents, formatDay } from '../../../app/format.js';
 import { Alert, Loading, StatusBadge } from '../../../ui/feedback.js';
 import { SelectField, TextField } from '../../../ui/fields.js';
-import { PROGRAMS } from '../../identity/api.js';
+import { programOptions } from '../../identity/labels.js';
 import { useTenancies } from '../api.js';
 
 /** Searchable list of tenancies with today's rent and balance. */
@@ -40,7 +40,7 @@ export function TenancyList() {
             value={draft.program}
             emptyOption={t('tenancies.list.allPrograms')}
             onChange={(e) => setDraft({ ...draft, program: e.target.value })}
-            options={PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }))}
+            options={programOptions(t)}
           />
           <SelectField
             className="col-md-2"
