@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Program, RoleGrant } from './api.js';
+import { PROGRAMS, type Program, type RoleGrant } from './api.js';
 
 /** "Operatore Housing First – Housing First": the translated role, with its program when limited to one. */
 export function roleLabel(t: TFunction, grant: Pick<RoleGrant, 'role' | 'program'>): string {
@@ -9,5 +9,5 @@ export function roleLabel(t: TFunction, grant: Pick<RoleGrant, 'role' | 'program
 
 /** The programs as select options, with their translated names. */
 export function programOptions(t: TFunction): { value: Program; label: string }[] {
-  return programOptions(t);
+  return PROGRAMS.map((p) => ({ value: p, label: t(`programs.${p}`) }));
 }
