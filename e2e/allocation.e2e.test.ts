@@ -18,6 +18,20 @@ describe('Youth cohabitation journey', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('hanno compilato il questionario');
     await expectNoAxeViolations(page, 'allocation before the plan');
 
+    // The office fills a missing questionnaire on an applicant's behalf.
+    const before = (await page.locator('main').textContent()) as string;
+    const filledBefore = Number(/(\d+) ammessi su/.exec(before)?.[1]);
+    await page.locator('main details summary').click();
+    await page
+      .getByRole('button', { name: /^Compila il questionario per/ })
+      .first()
+      .click();
+    await page.getByLabel('Ritmi quotidiani').selectOption('late');
+    await page.getByRole('button', { name: 'Salva il questionario' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Questionario salvato.');
+    await expect.poll(() => page.locator('main').textContent()).toContain(`${filledBefore + 1} ammessi su`);
+    await expectNoAxeViolations(page, 'questionnaire filled by the office');
+
     await page.getByRole('button', { name: 'Calcola le coppie' }).click();
     const row = page.locator('main table tbody tr', { hasText: 'Francesca Ricci' });
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);

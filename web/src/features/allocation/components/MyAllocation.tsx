@@ -28,7 +28,8 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function QuestionnaireForm({ applicationId }: { applicationId: string }) {
+/** The compatibility questionnaire of one application (the applicant's own, or any for the operator). */
+export function QuestionnaireForm({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const q = useQuestionnaire(applicationId);
   const save = useSaveQuestionnaire(applicationId);
@@ -51,6 +52,7 @@ function QuestionnaireForm({ applicationId }: { applicationId: string }) {
     >
       <fieldset disabled={!editable}>
         <legend className="h5">{t('allocation.q.legend', { call: q.data?.callTitle ?? '' })}</legend>
+        <p>{q.data?.name}</p>
         <div className="row">
           <div className="col-md-6">
             <SelectField

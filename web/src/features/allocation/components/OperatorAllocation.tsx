@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Loading, StatusBadge } from '../../../ui/feedback.js';
 import { SelectField, TextField } from '../../../ui/fields.js';
 import { type Factors, type PlanPair, useAllocationCalls, useConfirmPlan, useExplanation, useOverview, usePlanAction } from '../api.js';
+import { QuestionnaireForm } from './MyAllocation.js';
 
 function FactorList({ factors }: { factors: Factors }) {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function OperatorAllocation() {
   const [delta, setDelta] = useState<number | null>(null);
   const [explained, setExplained] = useState<string | null>(null);
   const [days, setDays] = useState('10');
+  const [filling, setFilling] = useState<string | null>(null);
   if (calls.isPending) {
     return <Loading label={t('allocation.loading')} />;
   }
@@ -101,11 +103,22 @@ export function OperatorAllocation() {
                   {ov.data.questionnaires
                     .filter((q) => !q.filled)
                     .map((q) => (
-                      <li key={q.applicationId}>{q.name}</li>
+                      <li key={q.applicationId}>
+                        {q.name}{' '}
+                        <button
+                          type="button"
+                          className="btn btn-link p-0"
+                          aria-label={t('allocation.questionnaires.fillFor', { name: q.name })}
+                          onClick={() => setFilling(q.applicationId)}
+                        >
+                          {t('allocation.questionnaires.fill')}
+                        </button>
+                      </li>
                     ))}
                 </ul>
               </details>
             )}
+            {filling && draft && <QuestionnaireForm key={filling} applicationId={filling} />}
           </section>
           <section aria-labelledby="plan-title" className="mt-4">
             <h2 id="plan-title" className="h4">
