@@ -82,7 +82,12 @@ describe('calls journeys', () => {
     await page.screenshot({ path: screenshotPath('calls-citizen-receipt'), fullPage: true });
 
     // The receipt PDF.
-    const pdf = await page.request.get(await page.getByRole('link', { name: 'Scarica la ricevuta (PDF)' }).getAttribute('href').then((x) => x as string));
+    const pdf = await page.request.get(
+      await page
+        .getByRole('link', { name: 'Scarica la ricevuta (PDF)' })
+        .getAttribute('href')
+        .then((x) => x as string),
+    );
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).toString('latin1')).toContain(protocol);
 
@@ -100,7 +105,10 @@ describe('calls journeys', () => {
     await page.locator('#main-nav a[href="/calls"]').click();
     await page.waitForURL((url) => url.pathname === '/calls');
     await expectNoAxeViolations(page, 'calls list (operator)');
-    await page.locator('main table').getByRole('link', { name: /Dopo di Noi – soluzioni abitative/ }).click();
+    await page
+      .locator('main table')
+      .getByRole('link', { name: /Dopo di Noi – soluzioni abitative/ })
+      .click();
     await page.waitForURL((url) => url.pathname.startsWith('/calls/'));
     await expect.poll(() => page.getByTestId('applications-table').locator('tbody tr').count()).toBe(6);
     await expectNoAxeViolations(page, 'Dopo di Noi call (operator)');

@@ -16,8 +16,8 @@ import { type AnyRoute, type AppDeps, defineRoute, registerRoutes } from './kern
 import { registerSecurity } from './kernel/http/security.js';
 import { zodValidatorCompiler } from './kernel/http/validation.js';
 import { adminRoutes } from './modules/admin/index.js';
-import { allocationRoutes } from './modules/allocation/index.js';
 import { agencyRoutes } from './modules/agency/index.js';
+import { allocationRoutes } from './modules/allocation/index.js';
 import { callsRoutes } from './modules/calls/index.js';
 import { casesModuleRoutes } from './modules/cases/index.js';
 import { identityRoutes } from './modules/identity/index.js';

@@ -67,7 +67,7 @@ export function parseMail(raw: string): Pick<ReceivedMail, 'headers' | 'subject'
   let text = '';
   let html = '';
   const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
-  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1) : [raw.slice(0, split) + '\r\n\r\n' + body].map((p) => `\r\n${p}`);
+  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1) : [`${raw.slice(0, split)}\r\n\r\n${body}`].map((p) => `\r\n${p}`);
   for (const part of parts) {
     const p = part.replace(/^\r?\n/, '');
     const s = p.indexOf('\r\n\r\n');

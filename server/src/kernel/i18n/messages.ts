@@ -312,13 +312,19 @@ export const MESSAGES = {
   'tenancy.unmatched_closed': { it: 'Questo pagamento è già stato gestito.', en: 'This payment has already been handled.' },
   'tenancy.unknown': { it: 'Il contratto indicato non esiste.', en: 'The tenancy does not exist.' },
   'allocation.not_pairing_call': { it: 'Questo bando non prevede la coabitazione in coppia.', en: 'This call does not pair people for cohabitation.' },
-  'allocation.plan_confirmed': { it: 'Il piano è già confermato: non si può più ricalcolare.', en: 'The plan is already confirmed: it can no longer be recomputed.' },
+  'allocation.plan_confirmed': {
+    it: 'Il piano è già confermato: non si può più ricalcolare.',
+    en: 'The plan is already confirmed: it can no longer be recomputed.',
+  },
   'allocation.no_plan': { it: 'Non c’è ancora un piano per questo bando.', en: 'There is no plan for this call yet.' },
   'allocation.lock_not_allowed': {
     it: 'Questa coppia non è ammessa (risposte incompatibili o persona già bloccata con altri).',
     en: 'This pair is not allowed (incompatible answers or a person already locked with someone else).',
   },
-  'allocation.questionnaire_closed': { it: 'Il questionario non è modificabile per questa domanda.', en: 'The questionnaire cannot be changed for this application.' },
+  'allocation.questionnaire_closed': {
+    it: 'Il questionario non è modificabile per questa domanda.',
+    en: 'The questionnaire cannot be changed for this application.',
+  },
   'allocation.offer_closed': { it: 'L’offerta non è più aperta (già risposta o scaduta).', en: 'The offer is no longer open (already answered or expired).' },
   'allocation.unit_taken': {
     it: 'L’alloggio è già stato accettato da altre persone: l’offerta non può essere accettata.',
@@ -414,7 +420,10 @@ export const MESSAGES = {
   'mediation.case_state': { it: 'Operazione non consentita nello stato attuale del caso.', en: 'Not allowed in the current state of the case.' },
   'mediation.before_opening': { it: 'La data precede l’apertura del caso.', en: 'The day is before the case was opened.' },
   'mediation.follow_up_before': { it: 'La verifica deve seguire la data dell’accordo.', en: 'The follow-up must come after the agreement.' },
-  'mediation.not_a_tenant': { it: 'Non risulti assegnatario di un alloggio: non puoi inviare segnalazioni.', en: 'You are not a tenant of a home: you cannot file reports.' },
+  'mediation.not_a_tenant': {
+    it: 'Non risulti assegnatario di un alloggio: non puoi inviare segnalazioni.',
+    en: 'You are not a tenant of a home: you cannot file reports.',
+  },
   'mediation.building_required': { it: 'Indica l’edificio della segnalazione.', en: 'Choose the building of the report.' },
   'mediation.photo_too_large': { it: 'La foto deve pesare al massimo 2 MB.', en: 'The photo must be at most 2 MB.' },
   'mediation.photo_type': { it: 'La foto deve essere un’immagine JPEG, PNG o WebP.', en: 'The photo must be a JPEG, PNG or WebP image.' },
@@ -426,7 +435,10 @@ export const MESSAGES = {
   'mediation.already_registered': { it: 'Sei già iscritto a questa attività.', en: 'You are already registered for this activity.' },
   'mediation.committee_exists': { it: 'L’edificio ha già un comitato.', en: 'The building already has a committee.' },
   'mediation.household_not_in_building': { it: 'Il nucleo non abita nell’edificio.', en: 'The household does not live in the building.' },
-  'mediation.no_members': { it: 'Il comitato non ha ancora membri tra cui ripartire la spesa.', en: 'The committee has no members to split the expense among.' },
+  'mediation.no_members': {
+    it: 'Il comitato non ha ancora membri tra cui ripartire la spesa.',
+    en: 'The committee has no members to split the expense among.',
+  },
   'mediation.household_not_member': { it: 'Il nucleo non è membro del comitato.', en: 'The household is not a member of the committee.' },
   'mediation.not_a_mediator': { it: 'L’utente non ha il ruolo di mediatore.', en: 'The user does not hold the mediator role.' },
   'mediation.accompaniment_open': { it: 'C’è già un accompagnamento aperto per questo contratto.', en: 'An accompaniment is already open for this tenancy.' },

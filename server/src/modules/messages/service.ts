@@ -128,7 +128,12 @@ export function euro(cents: number): string {
 }
 
 /** The same event to several registry people (e.g. every tenant of a contract); one message each. */
-export async function notifyPeople(trx: Executor, ctx: { tenantId: string }, personIds: readonly (string | null)[], input: Omit<NotifyInput, 'to'>): Promise<void> {
+export async function notifyPeople(
+  trx: Executor,
+  ctx: { tenantId: string },
+  personIds: readonly (string | null)[],
+  input: Omit<NotifyInput, 'to'>,
+): Promise<void> {
   for (const personId of new Set(personIds)) {
     if (personId) {
       await notify(trx, ctx, { ...input, to: { personId } });

@@ -66,7 +66,12 @@ export function listPersons(db: Executor, ctx: Ctx, scope: Scope, day: string, f
     q = q.where(sql<boolean>`(p.family_key, p.given_key, p.id) > (${family}, ${given}, ${f.after.id})`);
   }
   // Byte order ("C"), the order of the key index; fine for the lower-cased names it sorts.
-  return q.orderBy('p.family_key').orderBy('p.given_key').orderBy('p.id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('p.family_key')
+    .orderBy('p.given_key')
+    .orderBy('p.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export const personSortKey = (p: PersonRow) => JSON.stringify([p.family_key, p.given_key]);

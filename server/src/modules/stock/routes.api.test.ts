@@ -350,9 +350,15 @@ describe('unit list: search, filters, pagination', () => {
     // A search pages the same way, whether it matches codes or the units of matching buildings.
     for (const q of ['sv', 'giorgini', 'san%20vito']) {
       const first = (await c.get(`/api/v1/stock/units?q=${q}&limit=2`)).json();
-      expect(first.items.map((u: { code: string }) => u.code), q).toEqual(['SV-1', 'SV-2']);
+      expect(
+        first.items.map((u: { code: string }) => u.code),
+        q,
+      ).toEqual(['SV-1', 'SV-2']);
       const second = (await c.get(`/api/v1/stock/units?q=${q}&limit=2&cursor=${first.nextCursor}`)).json();
-      expect(second.items.map((u: { code: string }) => u.code), q).toEqual(['SV-3']);
+      expect(
+        second.items.map((u: { code: string }) => u.code),
+        q,
+      ).toEqual(['SV-3']);
       expect(second.nextCursor).toBeNull();
     }
     const filtered = (await c.get('/api/v1/stock/units?status=available&limit=2')).json();
