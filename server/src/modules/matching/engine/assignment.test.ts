@@ -11,6 +11,11 @@ import { exhaustiveAllocation } from './exhaustive.js';
 import { parseInstance } from './format.js';
 
 const GEN = fileURLToPath(new URL('../../../../../../shared/bench/matching/gen.js', import.meta.url));
+if (!existsSync(GEN)) {
+  console.warn(
+    `\n⚠️  SKIPPED: reference-optimum test in ${import.meta.url.split('/').at(-1)} — the instance generator ${GEN} is not next to this checkout (../shared/bench/matching).\n`,
+  );
+}
 
 /** Checks the answer is a matching of edges of g (dense: of positive cells) and returns its weight. */
 function checkedWeight(g: BipartiteGraph, res: Assignment, dense = false): number {
