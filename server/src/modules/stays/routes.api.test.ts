@@ -184,11 +184,12 @@ describe('short stays: requests, approval, no double booking', () => {
     expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'stay.bed_taken')).toBe(true);
     const held = await db().selectFrom('stay_booking').select('id').where('bed_id', '=', bed).where('status', '=', 'approved').execute();
     expect(held).toHaveLength(1);
-  });
+    // 100 people and bookings built, then 100 parallel requests: generous on a busy 2-core machine.
+  }, 120_000);
 });
 
 describe('waiting list and cancellation', () => {
-  it('ranks by the priority rule with explanations; a cancellation offers the freed bed to the first suitable request', async () => {
+  it('ranks by the priority rule with explanations; a cancellation offers the freed bed to the first suitable request', { timeout: 120_000 }, async () => {
     const w = await world();
     const bed = w.gym.beds[0]?.id as string;
     const mk = async (o: { burden: number; start: string; end: string; created: string; name: string }) => {
